@@ -52,6 +52,8 @@ class Page:
     rotation: int = 0  # degrees clockwise that were undone before OCR (0, 90, 180, 270)
     skew: float = 0.0  # degrees of small skew that were undone
     mean_conf: float = 0.0
+    mrz_lines: tuple[str, ...] = ()  # the MRZ band OCRed on its own with OCR-B settings, if one was found
+    faces: int = 0  # faces detected on the page (ID photos, passport data pages)
     problems: tuple[str, ...] = ()  # page-level trouble (OCR timed out, page too large, ...)
 
     def lines(self) -> list[list[Word]]:
