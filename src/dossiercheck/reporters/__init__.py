@@ -1,0 +1,18 @@
+"""Reporters: interchangeable renderings of the same Report. They compute nothing."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from dossiercheck.models import Report
+from dossiercheck.reporters import json_report, text
+
+RENDERERS: dict[str, Callable[..., str]] = {
+    "text": text.render,
+    "json": json_report.render,
+}
+
+
+def render_report(report: Report, fmt: str, **options: Any) -> str:
+    return RENDERERS[fmt](report, **options)

@@ -1,0 +1,205 @@
+"""The command line: parse options, call one library function, pick a reporter, set the exit code.
+
+Errors become one plain line on stderr (the traceback only with --debug): the people running
+this are applicants the night before an appointment, not programmers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import sys
+import traceback
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from dossiercheck import __version__
+from dossiercheck.errors import DossierCheckError, ExitCode, UsageError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def handle_errors(func: F) -> F:
+    """One handler for every command: our errors as one line, anything else as an internal error."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        debug = bool(kwargs.get("debug"))
+        try:
+            return func(*args, **kwargs)
+        except DossierCheckError as exc:
+            if debug:
+                traceback.print_exc()
+            click.echo(f"dossiercheck: {exc}", err=True)
+            sys.exit(int(exc.exit_code))
+        except KeyboardInterrupt:
+            click.echo("dossiercheck: stopped.", err=True)
+            sys.exit(int(ExitCode.ERROR))
+        except (click.exceptions.Exit, click.ClickException, SystemExit):
+            raise
+        except Exception as exc:  # noqa: BLE001 - the last line of defence
+            if debug:
+                traceback.print_exc()
+            click.echo(
+                f"dossiercheck: internal error ({type(exc).__name__}: {exc}). Nothing was changed. "
+                "Run again with --debug and report it (see SECURITY.md: remove personal data first).",
+                err=True,
+            )
+            sys.exit(int(ExitCode.ERROR))
+
+    return wrapper  # type: ignore[return-value]
+
+
+def parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. 2027-01-15") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="dossiercheck")
+def main() -> None:
+    """Check a Belgian residence-permit dossier before the appointment.
+
+    Everything runs on this computer: no document or result is ever sent anywhere.
+    """
+
+
+@main.command()
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--profile", "-p", help="The procedure, e.g. visa-d/employee (see `dossiercheck profiles`).")
+@click.option("--date", "reference_date", callback=parse_date,
+              help="Appointment date, YYYY-MM-DD. Default: dossier.yaml's appointment_date, else today.")
+@click.option("--format", "-f", "formats", multiple=True, default=("text",), show_default=True,
+              type=click.Choice(["text", "json"]), help="Report format; repeat with --output-dir.")
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the report to this file instead of the terminal.")
+@click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
+              help="Write one report per --format into this folder.")
+@click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Pages read in parallel (0: one per core).")
+@click.option("--no-cache", is_flag=True, help="Do not reuse or keep OCR results between runs.")
+@click.option("--lang", type=click.Choice(["en", "fr", "nl"]), default="en", show_default=True,
+              help="Language of the messages.")
+@click.option("--show-personal-data", is_flag=True, help="Show document numbers in full (masked by default).")
+@click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
+@handle_errors
+def check(folder: Path, profile: str | None, reference_date: dt.date | None, formats: tuple[str, ...],
+          output: Path | None, output_dir: Path | None, jobs: int, no_cache: bool, lang: str,
+          show_personal_data: bool, debug: bool) -> None:
+    """Check the documents in FOLDER against a procedure's requirements.
+
+    Exit code 0: complete; 1: incomplete; 2: usage or internal error.
+    """
+    from dossiercheck.pipeline import ReadOptions, check_dossier
+    from dossiercheck.reporters import render_report
+
+    refuse_writing_inside(folder, output, output_dir)
+    if len(formats) > 1 and output_dir is None:
+        raise UsageError("several --format need --output-dir to write one file each")
+    with progress_bar("Reading pages") as progress:
+        report = check_dossier(
+            folder,
+            reference_date=reference_date,
+            profile=profile,
+            options=ReadOptions(jobs=jobs, use_cache=not no_cache, progress=progress),
+            lang=lang,
+            today=dt.date.today(),  # the only place "today" is read: the default appointment date
+        )
+    color = sys.stdout.isatty() and output is None
+    for fmt in dict.fromkeys(formats):
+        text = render_report(report, fmt, color=color, show_personal_data=show_personal_data)
+        if output_dir is not None:
+            output_dir.mkdir(parents=True, exist_ok=True)
+            (output_dir / f"report.{ 'txt' if fmt == 'text' else fmt}").write_text(text, encoding="utf-8")
+        elif output is not None:
+            output.write_text(text, encoding="utf-8")
+        else:
+            click.echo(text, nl=False)
+    sys.exit(int(ExitCode.COMPLETE if report.verdict == "complete" else ExitCode.INCOMPLETE))
+
+
+def refuse_writing_inside(folder: Path, *targets: Path | None) -> None:
+    """The dossier folder is read-only to the tool: reports go elsewhere."""
+    root = folder.resolve()
+    for target in targets:
+        if target is not None and target.resolve().is_relative_to(root):
+            raise UsageError(f"{target} is inside the dossier folder, which the tool never writes to: "
+                             "choose a place outside it")
+
+
+class progress_bar:
+    """A progress bar on stderr while pages are read, only when stderr is a terminal."""
+
+    def __init__(self, label: str) -> None:
+        self.label = label
+        self.bar: Any = None
+
+    def __enter__(self) -> Callable[[int, int], None] | None:
+        if not sys.stderr.isatty():
+            return None
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        if self.bar is None:
+            self.bar = click.progressbar(length=total, label=self.label, file=sys.stderr)
+            self.bar.__enter__()
+        self.bar.update(done - self.bar.pos)
+
+    def __exit__(self, *exc: object) -> None:
+        if self.bar is not None:
+            self.bar.__exit__(None, None, None)
+
+
+@main.group()
+def cache() -> None:
+    """Manage the OCR cache (text and word positions only, never images)."""
+
+
+@cache.command("info")
+def cache_info_command() -> None:
+    """Where the cache is and how much it holds."""
+    from dossiercheck.cache import cache_info, default_cache_dir
+
+    root = default_cache_dir()
+    count, size = cache_info(root)
+    click.echo(f"{root}: {count} cached file reading(s), {size / 1024:.0f} KiB")
+
+
+@cache.command("clear")
+def cache_clear_command() -> None:
+    """Delete every cached reading."""
+    from dossiercheck.cache import clear_cache, default_cache_dir
+
+    root = default_cache_dir()
+    clear_cache(root)
+    click.echo(f"Cleared {root}")
+
+
+@main.group()
+def samples() -> None:
+    """Synthetic sample dossiers of fictitious people, for trying the tool and for tests."""
+
+
+@samples.command("make")
+@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--kind", type=click.Choice(["dossiers", "corpus"]), default="dossiers", show_default=True)
+@click.option("--count", type=click.IntRange(min=1), default=5, show_default=True)
+@click.option("--seed", type=int, default=1, show_default=True)
+@click.option("--holdout", is_flag=True, help="Use the templates kept out of tuning.")
+@click.option("--date", "reference_date", callback=parse_date, default="2027-01-15", show_default=True,
+              help="Appointment date the dossiers are made for.")
+@click.option("--debug", is_flag=True)
+@handle_errors
+def samples_make(out_dir: Path, kind: str, count: int, seed: int, holdout: bool, reference_date: dt.date,
+                 debug: bool) -> None:
+    """Write synthetic dossiers (or a flat corpus) into OUT_DIR, with the truth beside them."""
+    from dossiercheck.samples import main_make
+
+    main_make(out_dir, kind, count, seed, holdout, reference_date)
+    click.echo(f"Wrote {kind} to {out_dir}")

@@ -1,0 +1,35 @@
+"""Count faces on a page, to recognise ID photos (a face and no text).
+
+OpenCV's frontal-face Haar cascade ships inside the opencv-python-headless wheel, so it runs
+offline and needs no model download.
+"""
+
+from __future__ import annotations
+
+import functools
+
+import cv2
+import numpy as np
+from PIL import Image
+
+
+@functools.lru_cache(maxsize=1)
+def _cascade() -> cv2.CascadeClassifier | None:
+    path = cv2.data.haarcascades + "haarcascade_frontalface_default.xml"
+    cascade = cv2.CascadeClassifier(path)
+    return None if cascade.empty() else cascade
+
+
+def count_faces(image: Image.Image) -> int:
+    """Faces of a sensible size (at least 1/12 of the short side) on a ~800 px copy of the page."""
+    cascade = _cascade()
+    if cascade is None:
+        return 0
+    grey = np.asarray(image.convert("L"), dtype=np.uint8)
+    scale = 800 / max(grey.shape)
+    if scale < 1:
+        grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    grey = cv2.equalizeHist(grey)
+    min_side = max(24, min(grey.shape) // 12)
+    faces = cascade.detectMultiScale(grey, scaleFactor=1.1, minNeighbors=6, minSize=(min_side, min_side))
+    return len(faces)

@@ -1,0 +1,130 @@
+"""Read one page: text layer as it is, or an image made upright, straight and clean, then OCRed.
+
+This runs inside the worker processes: it gets a file path and a page number, opens only
+that page, and returns a Page with no image in it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PIL import Image
+
+from dossiercheck.ingest import Limits, PageInput, read_page
+from dossiercheck.models import Page, Word
+from dossiercheck.ocr import preprocess, tesseract
+from dossiercheck.ocr.faces import count_faces
+
+# Bump when the way pages are read changes, so cached readings are not reused.
+READER_VERSION = "1"
+# Words on a page that suggest an identity document worth a separate MRZ pass.
+_ID_HINT = re.compile(
+    r"<<|passport|passeport|paspoort|reisepass|identit|personalausweis|residence|séjour|sejour|verblijf|aufenthalt",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class OcrSettings:
+    """Everything that changes what OCR returns: part of the cache key."""
+
+    languages: str = "+".join(tesseract.LANGUAGES)
+    dpi: int = 200  # rendering of PDF pages without a text layer
+    timeout: float = 120.0  # seconds per tesseract call; 0 means none
+    limits: Limits = Limits()
+
+    def fingerprint(self) -> str:
+        plain = asdict(self) | {"reader": READER_VERSION, "tesseract": tesseract.tesseract_version()}
+        return hashlib.sha256(json.dumps(plain, sort_keys=True, default=str).encode()).hexdigest()[:16]
+
+
+def read_page_text(path: Path, mime: str, index: int, settings: OcrSettings) -> Page:
+    """Open page `index` of the file and read it. Never raises for a bad page: problems go on the Page."""
+    try:
+        page_input = read_page(path, mime, index, dpi=settings.dpi, limits=settings.limits)
+    except Exception as exc:  # noqa: BLE001 - a broken page must not lose the rest of the file
+        return Page(index=index, width=0, height=0, text="", source="none",
+                    problems=(f"page {index + 1} could not be opened ({type(exc).__name__})",))
+    if page_input.text is not None:
+        return Page(index=index, width=0, height=0, text=page_input.text, source="text-layer", mean_conf=100.0)
+    assert page_input.image is not None
+    return ocr_image(page_input, settings)
+
+
+def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
+    image = preprocess.normalise_size(preprocess.to_grey(page_input.image))  # type: ignore[arg-type]
+    page_input.image = None  # let the original go: only one copy of the page at a time
+    problems = [page_input.problem] if page_input.problem else []
+    if min(image.size) < 32:
+        return Page(index=page_input.index, width=image.width, height=image.height, text="", source="none",
+                    problems=(*problems, "the picture is too small to read"))
+    image = preprocess.flatten_light(image)
+    skew = preprocess.estimate_skew(image)
+    if abs(skew) >= 0.3:
+        image = preprocess.rotate(image, skew)
+    rotation = 0
+    try:
+        result = tesseract.read_words(image, settings.languages, timeout=settings.timeout)
+        # Most pages arrive upright: orientation detection (a whole extra tesseract pass) is only
+        # paid for pages that read badly, which is what a sideways or upside-down page does.
+        if not reads_well(result):
+            rotation, _ = tesseract.detect_rotation(preprocess.downscaled(image, 1600), timeout=settings.timeout)
+            if rotation:
+                turned = preprocess.rotate(image, -rotation)
+                retry = tesseract.read_words(turned, settings.languages, timeout=settings.timeout)
+                if retry.mean_conf * len(retry.words) >= result.mean_conf * len(result.words):
+                    image, result = turned, retry
+                else:
+                    rotation = 0
+    except tesseract.OcrTimeout:
+        return Page(index=page_input.index, width=image.width, height=image.height, text="", source="none",
+                    rotation=rotation, skew=skew,
+                    problems=(*problems, f"reading page {page_input.index + 1} took too long and was stopped"))
+    mrz_lines: tuple[str, ...] = ()
+    if _ID_HINT.search(result.text):
+        mrz_lines = _read_mrz_band(image)
+    faces = count_faces(image) if len(result.words) < 40 or mrz_lines else 0
+    return Page(
+        index=page_input.index,
+        width=image.width,
+        height=image.height,
+        text=result.text,
+        words=result.words,
+        source="ocr",
+        rotation=rotation,
+        skew=skew,
+        mean_conf=round(result.mean_conf, 1),
+        mrz_lines=mrz_lines,
+        faces=faces,
+        problems=tuple(problems),
+    )
+
+
+def reads_well(result: tesseract.OcrResult) -> bool:
+    """Upright text reads with high confidence; rotated text gives few, doubtful words."""
+    confident = [w for w in result.words if w.conf >= 60 and len(w.text) >= 3]
+    return len(confident) >= 8 and result.mean_conf >= 55
+
+
+def _read_mrz_band(image: Image.Image) -> tuple[str, ...]:
+    try:
+        from dossiercheck.ocr.mrz_band import read_mrz_band
+    except ImportError:  # pragma: no cover - during development of the MRZ module
+        return ()
+    try:
+        return tuple(read_mrz_band(image))
+    except Exception:  # noqa: BLE001 - the MRZ pass is a bonus; the page text stands without it
+        return ()
+
+
+def page_from_plain(plain: dict) -> Page:
+    """Rebuild a Page from its cached JSON form."""
+    words = tuple(Word(**w) for w in plain.get("words", ()))
+    fields = {k: v for k, v in plain.items() if k != "words"}
+    for key in ("mrz_lines", "problems"):
+        fields[key] = tuple(fields.get(key, ()))
+    return Page(words=words, **fields)

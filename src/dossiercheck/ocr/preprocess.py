@@ -1,0 +1,98 @@
+"""Make a page image easy for Tesseract: grey, upright, straight, even light, sensible size.
+
+Phone photos arrive at 12 MP with shadows; flatbed scans at 150-600 dpi; card photos at a
+few hundred pixels. Tesseract reads best around 200-300 dpi with a flat background.
+"""
+
+from __future__ import annotations
+
+import cv2
+import numpy as np
+from PIL import Image
+
+# The long side of the page image that OCR sees: about an A4 page at 200-300 dpi.
+TARGET_LONG_SIDE = 2400
+MIN_LONG_SIDE = 1600
+MAX_SKEW = 6.0  # degrees; larger angles are left to OSD (90° steps) or are not skew
+
+
+def to_grey(image: Image.Image) -> Image.Image:
+    return image if image.mode == "L" else image.convert("L")
+
+
+def normalise_size(image: Image.Image) -> Image.Image:
+    """Downscale huge photos and upscale small card pictures towards the target size."""
+    long_side = max(image.size)
+    if long_side > TARGET_LONG_SIDE * 1.15:
+        scale = TARGET_LONG_SIDE / long_side
+    elif long_side < MIN_LONG_SIDE:
+        scale = min(3.0, MIN_LONG_SIDE / long_side)
+    else:
+        return image
+    size = (max(1, round(image.width * scale)), max(1, round(image.height * scale)))
+    return image.resize(size, Image.Resampling.LANCZOS if scale < 1 else Image.Resampling.BICUBIC)
+
+
+def flatten_light(image: Image.Image) -> Image.Image:
+    """Divide by the page's background so shadows and uneven light do not become ink."""
+    grey = np.asarray(image, dtype=np.uint8)
+    if grey.size == 0 or min(grey.shape) < 16:
+        return image
+    # The background is what remains after closing away text strokes at a coarse scale.
+    small = cv2.resize(grey, (max(8, grey.shape[1] // 8), max(8, grey.shape[0] // 8)), interpolation=cv2.INTER_AREA)
+    kernel = cv2.getStructuringElement(cv2.MORPH_ELLIPSE, (9, 9))
+    background = cv2.morphologyEx(small, cv2.MORPH_CLOSE, kernel)
+    background = cv2.GaussianBlur(background, (0, 0), 3)
+    background = cv2.resize(background, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_LINEAR)
+    flat = cv2.divide(grey, np.maximum(background, 1), scale=255)
+    # Stretch contrast, ignoring the extreme 0.5% on each side (dust, glare).
+    low, high = np.percentile(flat, (0.5, 99.5))
+    if high - low < 10:
+        return Image.fromarray(flat)
+    stretched = np.clip((flat.astype(np.float32) - low) * (255.0 / (high - low)), 0, 255).astype(np.uint8)
+    return Image.fromarray(stretched)
+
+
+def estimate_skew(image: Image.Image) -> float:
+    """Small rotation of the text lines, in degrees (positive: rotate counter-clockwise to fix).
+
+    Projection profile: the angle at which row sums of ink vary the most is the one at which
+    text lines are horizontal. Done on a ~1000 px copy so it costs a few tens of ms.
+    """
+    grey = np.asarray(image, dtype=np.uint8)
+    scale = 1000 / max(grey.shape)
+    if scale < 1:
+        grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    if ink.mean() < 1:  # blank page
+        return 0.0
+    height, width = ink.shape
+    centre = (width / 2, height / 2)
+
+    def score(angle: float) -> float:
+        matrix = cv2.getRotationMatrix2D(centre, angle, 1.0)
+        rotated = cv2.warpAffine(ink, matrix, (width, height), flags=cv2.INTER_NEAREST)
+        rows = rotated.sum(axis=1, dtype=np.float64)
+        return float(np.var(np.diff(rows)))
+
+    coarse = np.arange(-MAX_SKEW, MAX_SKEW + 0.01, 0.5)
+    best = max(coarse, key=score)
+    fine = np.arange(best - 0.5, best + 0.51, 0.1)
+    best = max(fine, key=score)
+    return float(round(best, 1))
+
+
+def rotate(image: Image.Image, degrees: float) -> Image.Image:
+    """Rotate counter-clockwise by `degrees`, growing the canvas and filling with white."""
+    if not degrees:
+        return image
+    fill = 255 if image.mode == "L" else (255, 255, 255)
+    exact = degrees % 90 == 0
+    return image.rotate(degrees, expand=True, fillcolor=fill, resample=Image.Resampling.NEAREST if exact else Image.Resampling.BICUBIC)
+
+
+def downscaled(image: Image.Image, long_side: int) -> Image.Image:
+    scale = long_side / max(image.size)
+    if scale >= 1:
+        return image
+    return image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.Resampling.BILINEAR)

@@ -1,0 +1,197 @@
+"""check_dossier(): the stages in order, the worker pool and the cache.
+
+Pages, not files, are the unit of work, so one long PDF does not leave a core idle; each worker
+opens only the page it reads, so memory stays flat however many pages the dossier has.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from dossiercheck import __version__
+from dossiercheck.cache import OcrCache, default_cache_dir
+from dossiercheck.errors import UsageError
+from dossiercheck.ingest import SourceFile, UnreadableFile, count_pages, discover
+from dossiercheck.models import Document, Page, Report, Skipped
+from dossiercheck.ocr.page import OcrSettings, read_page_text
+from dossiercheck.ocr.tesseract import check_languages
+
+# Called with (pages done, pages in all) as OCR progresses.
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass
+class ReadOptions:
+    """How the dossier's files are read (not what they are checked against)."""
+
+    jobs: int = 0  # 0: one worker per core
+    use_cache: bool = True
+    cache_dir: Path | None = None
+    settings: OcrSettings = field(default_factory=OcrSettings)
+    progress: ProgressCallback | None = None
+
+
+def default_jobs() -> int:
+    return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
+
+
+@dataclass
+class _Task:
+    source: SourceFile
+    index: int
+    attempts: int = 0
+
+
+def read_documents(folder: Path, options: ReadOptions | None = None) -> tuple[list[Document], list[Skipped]]:
+    """Ingest and OCR every readable file of the folder; nothing is analysed yet."""
+    options = options or ReadOptions()
+    if not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder: give the folder that holds the dossier's documents")
+    sources, skipped = discover(folder, options.settings.limits)
+    settings = options.settings
+    cache = OcrCache(options.cache_dir or default_cache_dir(), settings.fingerprint()) if options.use_cache \
+        else OcrCache.disabled()
+
+    documents: dict[str, Document] = {}
+    tasks: list[_Task] = []
+    for source in sources:
+        document = Document(file=source.rel, sha256=source.sha256, mime=source.mime, size=source.size)
+        cached = cache.get(source.sha256)
+        if cached is not None:
+            document.pages, document.problems = cached.pages, cached.problems
+            documents[source.rel] = document
+            continue
+        try:
+            pages = count_pages(source)
+        except UnreadableFile as exc:
+            skipped.append(Skipped(source.rel, str(exc)))
+            continue
+        limit = settings.limits.max_pages
+        if pages > limit:
+            document.problems.append(
+                f"the file has {pages} pages; only the first {limit} were read (split it into smaller files)"
+            )
+        if pages == 0:
+            skipped.append(Skipped(source.rel, "the PDF has no pages"))
+            continue
+        documents[source.rel] = document
+        tasks.extend(_Task(source, i) for i in range(min(pages, limit)))
+
+    if tasks:
+        check_languages(tuple(settings.languages.split("+")))
+        pages_by_file = _run_tasks(tasks, settings, options)
+        for rel, pages in pages_by_file.items():
+            document = documents[rel]
+            document.pages = sorted(pages, key=lambda p: p.index)
+            cache.put(document.sha256, document.pages, document.problems)
+
+    return sorted(documents.values(), key=lambda d: d.file), sorted(skipped, key=lambda s: s.file)
+
+
+def _run_tasks(tasks: list[_Task], settings: OcrSettings, options: ReadOptions) -> dict[str, list[Page]]:
+    """Read every page, in parallel; a crashed worker costs its page a retry, not the run."""
+    done: dict[str, list[Page]] = {}
+    total = len(tasks)
+    finished = 0
+
+    def record(task: _Task, page: Page) -> None:
+        nonlocal finished
+        done.setdefault(task.source.rel, []).append(page)
+        finished += 1
+        if options.progress:
+            options.progress(finished, total)
+
+    jobs = options.jobs or default_jobs()
+    if jobs == 1 or total == 1:
+        for task in tasks:
+            record(task, read_page_text(task.source.path, task.source.mime, task.index, settings))
+        return done
+
+    pending = list(tasks)
+    while pending:
+        retry: list[_Task] = []
+        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        with ProcessPoolExecutor(max_workers=min(jobs, len(pending)), mp_context=context) as pool:
+            futures: list[tuple[_Task, Future[Page]]] = [
+                (t, pool.submit(read_page_text, t.source.path, t.source.mime, t.index, settings)) for t in pending
+            ]
+            for task, future in _in_completion_order(futures):
+                try:
+                    record(task, future.result())
+                except BrokenProcessPool:
+                    task.attempts += 1
+                    if task.attempts >= 2:
+                        record(task, _failed_page(task, "the reader crashed on this page"))
+                    else:
+                        retry.append(task)
+                except Exception as exc:  # noqa: BLE001 - one page's failure is that page's problem
+                    record(task, _failed_page(task, f"it could not be read ({type(exc).__name__})"))
+        # After a crash, retry the pages that were lost one at a time, so the culprit is isolated.
+        if retry and jobs > 1:
+            jobs = 1
+        pending = retry
+    return done
+
+
+def _in_completion_order(futures: list[tuple[_Task, Future[Page]]]) -> Iterable[tuple[_Task, Future[Page]]]:
+    from concurrent.futures import as_completed
+
+    by_future = {id(f): t for t, f in futures}
+    for future in as_completed([f for _, f in futures]):
+        yield by_future[id(future)], future
+
+
+def _failed_page(task: _Task, why: str) -> Page:
+    return Page(index=task.index, width=0, height=0, text="", source="none",
+                problems=(f"page {task.index + 1}: {why}",))
+
+
+def analyse_documents(documents: list[Document], reference_date: dt.date) -> None:
+    """Classify each document and read its dates, MRZ and language (in place)."""
+    from dossiercheck.extract.analyse import analyse_document
+
+    for document in documents:
+        for page in document.pages:
+            document.problems.extend(p for p in page.problems if p not in document.problems)
+        analyse_document(document, reference_date)
+
+
+def check_dossier(
+    folder: Path,
+    reference_date: dt.date | None = None,
+    profile: str | None = None,
+    options: ReadOptions | None = None,
+    lang: str = "en",
+    today: dt.date | None = None,
+) -> Report:
+    """Read, analyse and check a dossier folder: the library's main entry point.
+
+    The appointment date is `reference_date`, else the dossier.yaml's `appointment_date`, else
+    `today` (which the caller passes explicitly; the library never reads the clock).
+    """
+    from dossiercheck.checking import evaluate_dossier, resolve_dossier
+
+    if not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder: give the folder that holds the dossier's documents")
+    settings = resolve_dossier(folder, profile, reference_date, today)
+    documents, skipped = read_documents(folder, options)
+    analyse_documents(documents, settings.reference_date)
+    requirements, deadlines = evaluate_dossier(settings, documents, lang)
+    return Report(
+        tool_version=__version__,
+        dossier=str(folder),
+        profile=settings.profile_id,
+        reference_date=settings.reference_date,
+        documents=documents,
+        skipped=skipped,
+        requirements=requirements,
+        deadlines=deadlines,
+        total_bytes=sum(d.size for d in documents),
+    )
