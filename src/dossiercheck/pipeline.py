@@ -90,6 +90,12 @@ def read_documents(folder: Path, options: ReadOptions | None = None) -> tuple[li
         for rel, pages in pages_by_file.items():
             document = documents[rel]
             document.pages = sorted(pages, key=lambda p: p.index)
+            if all(p.source == "none" for p in document.pages):
+                # Nothing at all could be read: the file is listed as not read, with the first reason.
+                reason = next((q for p in document.pages for q in p.problems), "nothing could be read from it")
+                skipped.append(Skipped(rel, reason))
+                del documents[rel]
+                continue
             cache.put(document.sha256, document.pages, document.problems)
 
     return sorted(documents.values(), key=lambda d: d.file), sorted(skipped, key=lambda s: s.file)

@@ -47,8 +47,10 @@ def read_page_text(path: Path, mime: str, index: int, settings: OcrSettings) -> 
     try:
         page_input = read_page(path, mime, index, dpi=settings.dpi, limits=settings.limits)
     except Exception as exc:  # noqa: BLE001 - a broken page must not lose the rest of the file
+        what = "PDF page" if mime == "application/pdf" else "picture"
         return Page(index=index, width=0, height=0, text="", source="none",
-                    problems=(f"page {index + 1} could not be opened ({type(exc).__name__})",))
+                    problems=(f"the {what} is damaged or incomplete ({type(exc).__name__}): "
+                              "scan or export it again",))
     if page_input.text is not None:
         return Page(index=index, width=0, height=0, text=page_input.text, source="text-layer", mean_conf=100.0)
     assert page_input.image is not None

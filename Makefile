@@ -1,0 +1,40 @@
+# Two commands set everything up on a fresh Debian/Ubuntu machine: `make run` and `make test`.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+SAMPLE := samples/dossiers/visa-d-employee
+# The bundled sample is made for this appointment date (see its dossier.yaml).
+export OMP_THREAD_LIMIT := 1
+
+.PHONY: all run test bench lint system venv clean
+
+all: run
+
+system:
+	@WITH_BROWSER=$(WITH_BROWSER) ./scripts/install-system-deps.sh
+
+$(STAMP): pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install -q --upgrade pip
+	@$(PY) -m pip install -q -e '.[dev]'
+	@touch $(STAMP)
+
+venv: system $(STAMP)
+
+run: venv
+	$(VENV)/bin/dossiercheck check $(SAMPLE) || test $$? -eq 1
+
+test: WITH_BROWSER=1
+test: venv
+	$(PY) -m pytest -n 2 --dist loadgroup -q
+
+bench: venv
+	$(PY) bench/run.py
+
+lint: venv
+	$(VENV)/bin/ruff check src tests bench
+	$(VENV)/bin/mypy src
+
+clean:
+	rm -rf $(VENV) .pytest_cache .cache

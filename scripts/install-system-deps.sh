@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Install the Debian/Ubuntu packages dossiercheck needs, only those missing (fast when all are there).
+set -euo pipefail
+packages=(
+  tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-nld tesseract-ocr-deu tesseract-ocr-osd
+  libmagic1             # python-magic: file types from bytes
+  fonts-ocr-b           # sample generator: passport MRZ font
+  fonts-dejavu-core fonts-liberation  # sample generator: document fonts
+  python3-venv
+)
+[ "${WITH_BROWSER:-0}" = 1 ] && packages+=(chromium)   # HTML report tests take screenshots with it
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+if ! command -v apt-get >/dev/null; then
+  echo "Please install: ${missing[*]} (this script knows apt-get only)" >&2; exit 1
+fi
+sudo=""; [ "$(id -u)" -eq 0 ] || sudo="sudo"
+echo "Installing system packages: ${missing[*]}"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
