@@ -18,6 +18,7 @@ import click
 
 from dossiercheck import __version__
 from dossiercheck.errors import DossierCheckError, ExitCode, UsageError
+from dossiercheck.models import Report
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -77,7 +78,8 @@ def main() -> None:
 @click.option("--date", "reference_date", callback=parse_date,
               help="Appointment date, YYYY-MM-DD. Default: dossier.yaml's appointment_date, else today.")
 @click.option("--format", "-f", "formats", multiple=True, default=("text",), show_default=True,
-              type=click.Choice(["text", "json"]), help="Report format; repeat with --output-dir.")
+              type=click.Choice(["text", "json", "markdown", "junit", "html"]),
+              help="Report format; repeat it with --output-dir for several.")
 @click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path),
               help="Write the report to this file instead of the terminal.")
 @click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
@@ -97,7 +99,6 @@ def check(folder: Path, profile: str | None, reference_date: dt.date | None, for
     Exit code 0: complete; 1: incomplete; 2: usage or internal error.
     """
     from dossiercheck.pipeline import ReadOptions, check_dossier
-    from dossiercheck.reporters import render_report
 
     refuse_writing_inside(folder, output, output_dir)
     if len(formats) > 1 and output_dir is None:
@@ -111,17 +112,28 @@ def check(folder: Path, profile: str | None, reference_date: dt.date | None, for
             lang=lang,
             today=dt.date.today(),  # the only place "today" is read: the default appointment date
         )
-    color = sys.stdout.isatty() and output is None
+    write_reports(report, folder, formats, output, output_dir, show_personal_data)
+    sys.exit(int(ExitCode.COMPLETE if report.verdict == "complete" else ExitCode.INCOMPLETE))
+
+
+def write_reports(report: Report, folder: Path, formats: tuple[str, ...], output: Path | None,
+                  output_dir: Path | None, show_personal_data: bool) -> None:
+    """Render each asked format to the terminal, --output or --output-dir/report.<ext>."""
+    from dossiercheck.reporters import EXTENSIONS, render_report
+    from dossiercheck.reporters.thumbnails import make_thumbnails
+
+    thumbnails = make_thumbnails(folder, report) if "html" in formats else None
     for fmt in dict.fromkeys(formats):
-        text = render_report(report, fmt, color=color, show_personal_data=show_personal_data)
+        color = fmt == "text" and output is None and output_dir is None and sys.stdout.isatty()
+        text = render_report(report, fmt, color=color, show_personal_data=show_personal_data,
+                             thumbnails=thumbnails)
         if output_dir is not None:
             output_dir.mkdir(parents=True, exist_ok=True)
-            (output_dir / f"report.{ 'txt' if fmt == 'text' else fmt}").write_text(text, encoding="utf-8")
+            (output_dir / f"report.{EXTENSIONS[fmt]}").write_text(text, encoding="utf-8")
         elif output is not None:
             output.write_text(text, encoding="utf-8")
         else:
             click.echo(text, nl=False)
-    sys.exit(int(ExitCode.COMPLETE if report.verdict == "complete" else ExitCode.INCOMPLETE))
 
 
 def refuse_writing_inside(folder: Path, *targets: Path | None) -> None:

@@ -6,12 +6,16 @@ from collections.abc import Callable
 from typing import Any
 
 from dossiercheck.models import Report
-from dossiercheck.reporters import json_report, text
+from dossiercheck.reporters import html, json_report, junit, markdown, text
 
 RENDERERS: dict[str, Callable[..., str]] = {
     "text": text.render,
     "json": json_report.render,
+    "markdown": markdown.render,
+    "junit": junit.render,
+    "html": html.render,
 }
+EXTENSIONS = {"text": "txt", "json": "json", "markdown": "md", "junit": "junit.xml", "html": "html"}
 
 
 def render_report(report: Report, fmt: str, **options: Any) -> str:
