@@ -1,0 +1,54 @@
+"""translation: a document not in an accepted language needs a sworn translation in the dossier.
+
+The accepted languages come from the profile's `settings.languages` (default nl, fr, de, en; the
+seeds disagree, see the research note section 8) unless the requirement sets `languages`.
+Identity documents, photos and the translations themselves are not looked at: they carry an
+MRZ or no text. A document whose language could not be told is not counted.
+
+Passing: a lease in Dutch; or a Spanish birth certificate plus one sworn_translation.
+Failing: a Spanish birth certificate and no sworn_translation -> `fail` naming the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dossiercheck.models import RequirementResult
+from dossiercheck.profiles import Requirement
+from dossiercheck.rules.context import RuleContext, result
+
+ID = "translation"
+OPTIONS: dict[str, object] = {"languages": None}
+NOT_LOOKED_AT = {"passport", "id_card", "residence_card", "visa", "photo", "sworn_translation", "apostille", "unknown"}
+DEFAULTS = {
+    "en": {
+        "pass": "Every document is in an accepted language ({accepted}) or has a sworn translation.",
+        "fail": "Not in {accepted}, and no sworn translation found: {foreign}.",
+    },
+    "fr": {
+        "pass": "Chaque document est dans une langue acceptée ({accepted}) ou a une traduction jurée.",
+        "fail": "Pas en {accepted}, et aucune traduction jurée trouvée : {foreign}.",
+    },
+    "nl": {
+        "pass": "Elk document is in een aanvaarde taal ({accepted}) of heeft een beëdigde vertaling.",
+        "fail": "Niet in {accepted}, en geen beëdigde vertaling gevonden: {foreign}.",
+    },
+}
+
+
+def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementResult]:
+    accepted = list(requirement.options["languages"] or ctx.setting("languages", ("nl", "fr", "de", "en")))
+    if requirement.documents:
+        looked_at = ctx.of_type(requirement.documents)
+    else:
+        looked_at = [d for d in ctx.documents if d.type not in NOT_LOOKED_AT]
+    foreign = [d for d in looked_at if d.language and d.language not in accepted]
+    translations = ctx.of_type(("sworn_translation",))
+    params = {"accepted": "/".join(accepted), "foreign": [f"{d.file} ({d.language})" for d in foreign]}
+    if not foreign:
+        yield result(requirement, ctx, DEFAULTS, "pass", "pass", document_type="sworn_translation", **params)
+    elif len(translations) >= len(foreign):
+        files = [d.file for d in foreign + translations]
+        yield result(requirement, ctx, DEFAULTS, "pass", "pass", files, "sworn_translation", **params)
+    else:
+        yield result(requirement, ctx, DEFAULTS, "fail", "fail", [d.file for d in foreign], foreign[0].type, **params)

@@ -1,0 +1,63 @@
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from tests.rules._factory import REF, doc, passport, run
+
+from dossiercheck.rules.max_age import last_accepted_day
+
+
+@pytest.mark.parametrize("kind, rid", [("good_conduct", "good_conduct.age"), ("medical", "medical.age")])
+def test_six_months_to_the_day_passes_one_day_more_fails(kind: str, rid: str) -> None:
+    exactly = dt.date(2026, 5, 23)  # REF 2026-11-23 minus 6 months
+    ok, deadlines = run("visa-d/employee", rid, [doc(kind, issue=exactly)])
+    assert ok[0].status == "pass"
+    assert deadlines[0].date == REF  # last day it is still accepted
+    old, _ = run("visa-d/employee", rid, [doc(kind, issue=exactly - dt.timedelta(days=1))])
+    assert old[0].status == "fail"
+    assert "2026-05-22" in old[0].message
+
+
+def test_end_of_month_clamping() -> None:
+    ref = dt.date(2026, 8, 31)
+    ok, _ = run("visa-d/employee", "medical.age", [doc("medical", issue=dt.date(2026, 2, 28))], reference_date=ref)
+    assert ok[0].status == "pass"
+    old, _ = run("visa-d/employee", "medical.age", [doc("medical", issue=dt.date(2026, 2, 27))], reference_date=ref)
+    assert old[0].status == "fail"
+    assert last_accepted_day(dt.date(2026, 2, 28), 6) == dt.date(2026, 8, 31)
+
+
+def test_most_recent_certificate_counts() -> None:
+    documents = [doc("medical", issue=dt.date(2025, 1, 1)), doc("medical", issue=dt.date(2026, 10, 1))]
+    results, _ = run("visa-d/employee", "medical.age", documents)
+    assert results[0].status == "pass"
+
+
+def test_no_issue_date_is_manual() -> None:
+    results, _ = run("visa-d/employee", "medical.age", [doc("medical")])
+    assert results[0].status == "manual"
+
+
+def test_good_conduct_not_required_at_17() -> None:
+    birth = dt.date(2009, 11, 24)  # 17 on REF, 18 the next day
+    results, _ = run("visa-d/student", "good_conduct.age", [passport(birth=birth)])
+    assert results[0].status == "pass"
+    assert "under 18" in results[0].message
+    period, _ = run("visa-d/student", "good_conduct.period", [passport(birth=birth)])
+    assert period[0].status == "pass"
+
+
+def test_good_conduct_required_at_18() -> None:
+    birth = dt.date(2008, 11, 23)  # 18 on REF
+    results, _ = run("visa-d/student", "good_conduct.age", [passport(birth=birth)])
+    assert results[0].status == "missing"
+
+
+def test_age_from_dossier_file_when_no_passport_birth() -> None:
+    results, _ = run("visa-d/student", "good_conduct.age", [], birth_date=dt.date(2010, 1, 1))
+    assert results[0].status == "pass"
+    results, _ = run(
+        "visa-d/student", "good_conduct.age", [passport(birth=dt.date(1990, 1, 1))], birth_date=dt.date(2010, 1, 1)
+    )
+    assert results[0].status == "missing"  # the passport MRZ wins over dossier.yaml
