@@ -74,7 +74,7 @@ def test_check_gives_a_full_report_for_good_files_and_a_reason_for_each_bad_one(
     mixed_dossier: Path, tmp_path: Path
 ) -> None:
     before = tree_state(mixed_dossier)
-    result = run_cli("check", str(mixed_dossier), "--format", "json", "--date", "2027-01-15")
+    result = run_cli("check", str(mixed_dossier), "--format", "json", "--date", "2027-01-15", "--profile", "visa-d/employee")
     assert result.returncode in (0, 1), result.stderr
     report = json.loads(result.stdout)
     jsonschema.validate(report, REPORT_SCHEMA)
@@ -122,7 +122,7 @@ def test_second_run_reads_everything_from_the_cache(mixed_dossier: Path, tmp_pat
 def test_no_cache_leaves_nothing(mixed_dossier: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     env = dict(os.environ, DOSSIERCHECK_CACHE_DIR=str(cache))
-    result = run_cli("check", str(mixed_dossier), "--no-cache", "--format", "json", "--date", "2027-01-15", env=env)
+    result = run_cli("check", str(mixed_dossier), "--no-cache", "--format", "json", "--date", "2027-01-15", "--profile", "visa-d/employee", env=env)
     assert result.returncode in (0, 1), result.stderr
     assert not cache.exists()
 
@@ -133,6 +133,8 @@ def test_no_cache_leaves_nothing(mixed_dossier: Path, tmp_path: Path) -> None:
         (["check", "/no/such/folder"], "does not exist"),
         (["check", ".", "--date", "15/01/2027"], "YYYY-MM-DD"),
         (["check", ".", "--format", "pdf"], "pdf"),
+        (["check", "tests", "--date", "2027-01-15"], "which procedure"),
+        (["check", "tests", "--profile", "visa-d/employe"], "visa-d/employe"),
     ],
 )
 def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> None:
@@ -144,7 +146,7 @@ def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> Non
 
 def test_report_is_never_written_inside_the_dossier(mixed_dossier: Path) -> None:
     result = run_cli("check", str(mixed_dossier), "--output", str(mixed_dossier / "report.json"),
-                     "--date", "2027-01-15")
+                     "--date", "2027-01-15", "--profile", "visa-d/employee")
     assert result.returncode == 2
     assert "inside the dossier" in result.stderr
     assert not (mixed_dossier / "report.json").exists()
@@ -152,7 +154,7 @@ def test_report_is_never_written_inside_the_dossier(mixed_dossier: Path) -> None
 
 def test_text_report_lists_documents_and_skipped_files(mixed_dossier: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.txt"
-    result = run_cli("check", str(mixed_dossier), "--date", "2027-01-15", "--output", str(out))
+    result = run_cli("check", str(mixed_dossier), "--date", "2027-01-15", "--profile", "visa-d/employee", "--output", str(out))
     assert result.returncode in (0, 1), result.stderr
     text = out.read_text()
     assert "sub/lease.scan" in text and "notes.txt" in text

@@ -23,7 +23,7 @@ class DossierSettings:
 
 
 def resolve_dossier(folder: Path, profile: str | None, reference_date: dt.date | None,
-                    today: dt.date | None) -> DossierSettings:
+                    today: dt.date | None, require_profile: bool = False) -> DossierSettings:
     """The profile and appointment date: flags, then dossier.yaml, then `today` for the date."""
     from dossiercheck.dossier_file import DossierFileError, load_dossier_file
 
@@ -35,6 +35,9 @@ def resolve_dossier(folder: Path, profile: str | None, reference_date: dt.date |
     date = reference_date or (info.appointment_date if info else None) or today
     if date is None:
         raise UsageError("no appointment date: give --date YYYY-MM-DD or put appointment_date in dossier.yaml")
+    if profile_id is None and require_profile:
+        raise UsageError("which procedure is this dossier for? Give --profile (e.g. --profile visa-d/employee) "
+                         "or put `profile:` in the folder's dossier.yaml; `dossiercheck profiles` lists them")
     if profile_id is not None:
         load_checked_profile(profile_id)  # fail before the slow part on a typo
     return DossierSettings(folder=folder, profile_id=profile_id, reference_date=date, info=info)

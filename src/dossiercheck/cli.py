@@ -111,6 +111,7 @@ def check(folder: Path, profile: str | None, reference_date: dt.date | None, for
             options=ReadOptions(jobs=jobs, use_cache=not no_cache, progress=progress),
             lang=lang,
             today=dt.date.today(),  # the only place "today" is read: the default appointment date
+            require_profile=True,
         )
     write_reports(report, folder, formats, output, output_dir, show_personal_data)
     sys.exit(int(ExitCode.COMPLETE if report.verdict == "complete" else ExitCode.INCOMPLETE))
@@ -215,3 +216,29 @@ def samples_make(out_dir: Path, kind: str, count: int, seed: int, holdout: bool,
 
     main_make(out_dir, kind, count, seed, holdout, reference_date)
     click.echo(f"Wrote {kind} to {out_dir}")
+
+
+@main.group(invoke_without_command=True)
+@click.option("--lang", type=click.Choice(["en", "fr", "nl"]), default="en", show_default=True)
+@click.pass_context
+def profiles(ctx: click.Context, lang: str) -> None:
+    """List the procedures the tool knows (`profiles show ID` for what to bring)."""
+    ctx.ensure_object(dict)["lang"] = lang
+    if ctx.invoked_subcommand is None:
+        from dossiercheck.profiles import list_profiles
+
+        for profile in list_profiles():
+            click.echo(f"{profile.id:<28} {profile.title.get(lang) or profile.title.get('en', '')}")
+
+
+@profiles.command("show")
+@click.argument("profile_id")
+@click.option("--debug", is_flag=True)
+@click.pass_context
+@handle_errors
+def profiles_show(ctx: click.Context, profile_id: str, debug: bool) -> None:
+    """The checklist of what to bring for PROFILE_ID, for someone who has no documents yet."""
+    from dossiercheck.checking import load_checked_profile
+    from dossiercheck.reporters.checklist import render_checklist
+
+    click.echo(render_checklist(load_checked_profile(profile_id), ctx.obj.get("lang", "en")), nl=False)

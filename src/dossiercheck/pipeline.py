@@ -176,6 +176,7 @@ def check_dossier(
     options: ReadOptions | None = None,
     lang: str = "en",
     today: dt.date | None = None,
+    require_profile: bool = False,
 ) -> Report:
     """Read, analyse and check a dossier folder: the library's main entry point.
 
@@ -186,7 +187,7 @@ def check_dossier(
 
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder: give the folder that holds the dossier's documents")
-    settings = resolve_dossier(folder, profile, reference_date, today)
+    settings = resolve_dossier(folder, profile, reference_date, today, require_profile)
     documents, skipped = read_documents(folder, options)
     analyse_documents(documents, settings.reference_date)
     requirements, deadlines = evaluate_dossier(settings, documents, lang)
