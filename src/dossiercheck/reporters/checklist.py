@@ -44,5 +44,6 @@ def render_checklist(profile: Any, lang: str = "en") -> str:
         out.append(f"[ ] {what} ({words.get(requirement.severity, requirement.severity)})")
         hint = messages.get("action") or messages.get("missing") or ""
         if hint:
-            out.append(f"    {fill(hint, {"count": requirement.count, **dict(requirement.options)})}")
+            values = {"count": requirement.count, **dict(requirement.options)}
+            out.append("    " + fill(hint, values))
     return "\n".join(out) + "\n"
