@@ -1,0 +1,161 @@
+"""What each document is: scores the types of `schemas/doctypes` from the document's text, MRZ and faces.
+
+A wrong type is worse than "unknown": rules about passports or leases would pass on the wrong paper. So the
+core types (passport, lease, good_conduct, medical) need strong evidence, and a small margin between the
+best and second-best type lowers the confidence until the answer becomes "unknown".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dossiercheck.doctypes import DocType, fold, load_doctypes, normalise
+from dossiercheck.models import Document, Mrz
+
+UNKNOWN = "unknown"
+MIN_CONFIDENCE = 0.35  # below this the answer is "unknown"
+_ID_TYPES = ("passport", "id_card", "residence_card", "visa")
+_MRZ_WEIGHT = 8.0  # what an MRZ whose check digits fail adds to the type its document code names
+_TEXT_LIMIT = 20000  # cues are looked for in the first pages' worth of text; long contracts say it early
+
+
+@dataclass(frozen=True)
+class Classification:
+    type: str
+    confidence: float  # 0-1
+    cues: list[str] = field(default_factory=list)
+
+
+@dataclass
+class _Score:
+    doctype: DocType
+    score: float = 0.0
+    cues: list[str] = field(default_factory=list)
+    vetoed: bool = False
+
+
+def _same_words(a: tuple[bool, int, int], b: tuple[bool, int, int]) -> bool:
+    """Two cues matched the same words ("passeport" fuzzily on "passport"): count them once."""
+    if a[0] != b[0]:
+        return False
+    overlap = min(a[2], b[2]) - max(a[1], b[1])
+    return overlap >= 0.8 * (a[2] - a[1]) and overlap >= 0.8 * (b[2] - b[1])
+
+
+def _score(doctype: DocType, text: str, folded: str) -> _Score:
+    result = _Score(doctype)
+    spans: list[tuple[bool, int, int]] = []
+    for cue in sorted(doctype.cues, key=lambda c: -c.weight):
+        span = cue.span(text, folded)
+        if span is None or any(_same_words(span, seen) for seen in spans):
+            continue
+        spans.append(span)
+        result.score += cue.weight
+        result.cues.append(f"{doctype.id}: '{cue.text}' +{cue.weight:g}")
+    for cue in doctype.negative:
+        if cue.search(text, folded):
+            result.score += cue.weight
+            result.cues.append(f"{doctype.id}: not '{cue.text}' {cue.weight:g}")
+            result.vetoed = result.vetoed or cue.veto
+    return result
+
+
+def _mrz_type(mrz: Mrz, scores: dict[str, _Score]) -> str | None:
+    """The type an MRZ's document code proves: P passport, V visa, I/A/C/R card of identity or residence."""
+    code = mrz.document_code.replace("<", "").upper()
+    if not code:
+        return None
+    if code[0] == "P":
+        return "passport"
+    if code[0] == "V":
+        return "visa"
+    if code[0] in "IACR":
+        residence = scores["residence_card"].score if "residence_card" in scores else 0.0
+        identity = scores["id_card"].score if "id_card" in scores else 0.0
+        # A card held by a foreigner of the issuing state is a residence card (Belgian A/B/K/L/EU cards).
+        foreign = bool(mrz.nationality and mrz.issuing_state and mrz.nationality != mrz.issuing_state)
+        if code in ("IR", "AR", "CR", "R", "RP") or residence > identity or (foreign and identity <= residence + 2):
+            return "residence_card"
+        return "id_card"
+    return None
+
+
+def _eligible(item: _Score, mrz_type: str | None, faces: int, chars: int) -> bool:
+    doctype = item.doctype
+    if item.vetoed or doctype.translation and item.score < doctype.min_score:
+        return False
+    if doctype.min_faces and faces < doctype.min_faces:
+        return False
+    if doctype.max_chars is not None and chars > doctype.max_chars:
+        return False
+    if doctype.mrz_codes and mrz_type != doctype.id:
+        strong = doctype.strong_score
+        if strong is not None and item.score < strong:
+            return False
+    return item.score >= doctype.min_score or bool(doctype.min_faces)
+
+
+def _confidence(best: float, second: float, threshold: float) -> float:
+    """Strength of the winning score times how clearly it beats the runner-up."""
+    strength = min(1.0, 0.5 + best / (4 * max(threshold, 1.0)))
+    margin = (best - max(second, 0.0)) / best if best > 0 else 0.0
+    return round(strength * (0.4 + 0.6 * margin), 3)
+
+
+def classify(document: Document) -> Classification:
+    """The document's type, a confidence in [0, 1], and the cues that decided it (for `inspect`)."""
+    doctypes = load_doctypes()
+    text = normalise(document.text[:_TEXT_LIMIT])
+    faces = max((p.faces for p in document.pages), default=0)
+    chars = len(text.replace(" ", ""))
+    folded = fold(text)
+    scores = {tid: _score(dt, text, folded) for tid, dt in doctypes.items()}
+
+    mrz = document.mrz
+    mrz_type = _mrz_type(mrz, scores) if mrz is not None else None
+    translated = any(s.doctype.translation and s.score >= s.doctype.min_score for s in scores.values())
+    if mrz is not None and mrz_type in scores and not translated:
+        mrz_cue = f"MRZ {mrz.format} document code {mrz.document_code}"
+        if mrz.valid:  # check digits hold: the document code decides
+            return Classification(mrz_type, 0.97, [f"{mrz_cue} (valid)", *scores[mrz_type].cues])
+        # A misread MRZ is strong evidence, not proof: it adds to the cues.
+        scores[mrz_type].score += _MRZ_WEIGHT
+        scores[mrz_type].cues.insert(0, f"{mrz_cue} (check digits fail) +{_MRZ_WEIGHT:g}")
+
+    if "photo" in doctypes and faces >= 1 and chars <= (doctypes["photo"].max_chars or 40):
+        return Classification("photo", 0.9, [f"{faces} face(s), {chars} characters of text"])
+
+    ranked = sorted(
+        (s for s in scores.values() if _eligible(s, mrz_type, faces, chars) and s.doctype.id != "photo"),
+        key=lambda s: s.score,
+        reverse=True,
+    )
+    if not ranked:
+        best_any = max(scores.values(), key=lambda s: s.score)
+        return Classification(UNKNOWN, 0.0, best_any.cues if best_any.score > 0 else [])
+    # A sworn translation carries the translator's statement and wins over the type it translates,
+    # whose cues must not count against it.
+    best = next((s for s in ranked if s.doctype.translation), ranked[0])
+    others = [s for s in ranked if s is not best and not best.doctype.translation]
+    second = max((s.score for s in others), default=0.0)
+    confidence = _confidence(best.score, second, best.doctype.min_score)
+    cues = list(best.cues)
+
+    if best.doctype.id == "apostille" and len(document.pages) > 1 and len(ranked) > 1:
+        # An apostille stapled to a certificate: the document is the certificate.
+        best, cues = ranked[1], ranked[1].cues + ["apostille attached"]
+        confidence = _confidence(best.score, 0.0, best.doctype.min_score)
+    if best.doctype.translation:
+        candidates = [s for s in scores.values() if not s.doctype.translation and not s.doctype.min_faces]
+        source = max(candidates, key=lambda s: s.score, default=None)
+        # The translated type's score already lost its "sworn translator" penalty: allow for it.
+        if source is not None and source.score >= source.doctype.min_score - 4 and source.doctype.id != "apostille":
+            cues.append(f"translates: {source.doctype.id}")
+        confidence = _confidence(best.score, 0.0, best.doctype.min_score)
+
+    if mrz is not None and not mrz.valid and best.doctype.id == mrz_type:
+        confidence = min(confidence, 0.85)  # never as sure as with check digits that hold
+    threshold = MIN_CONFIDENCE + (0.15 if best.doctype.core else 0.0)
+    if confidence < threshold:
+        return Classification(UNKNOWN, confidence, cues + [f"not convincing: {best.doctype.id} {confidence:.2f}"])
+    return Classification(best.doctype.id, confidence, cues)

@@ -1,0 +1,272 @@
+"""Which date is which: expiry, issue, birth, ... decided from labels, the doctype and plausibility.
+
+Never "the first date on the page": a good-conduct certificate carries the holder's birth date, a file
+number and the issue date, and only the label (or the "fait à Bruxelles le …" formula) says which is the
+issue date. Labels come from the doctype YAML; a label counts when it ends just left of the date on the
+same line, or sits on the line above (then below) over the date's columns. Assignments that are not
+plausible against the reference date are dropped rather than trusted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, replace
+from typing import Any
+
+from dossiercheck.doctypes import DocType, all_labels, compile_phrase, load_doctypes, normalise
+from dossiercheck.extract.dates import LocatedDate, PageLine, locate_dates, page_lines
+from dossiercheck.models import DateField, Document
+
+_ISSUE_LIKE = ("issue", "signed")
+# "fait à Bruxelles le", "done at Brussels on", "opgemaakt te Gent op", "ausgestellt in Berlin am".
+_DONE_AT = re.compile(
+    r"\b(?:fait|faite|etabli|etablie|delivre|delivree|done|signed|issued|given|gedaan|opgemaakt|gegeven|"
+    r"afgegeven|ausgestellt|unterzeichnet|gegeben)\b(?: \w+){0,3} (?:a|at|in|te|zu) [\w ]{2,40}$"
+)
+# Headings of the signature block: "Given under my hand this day:", "Ort, Datum: Gent,", "Lieu et date".
+_SIGNATURE = re.compile(
+    r"\b(?:given und\w* (?:my )?hand(?: this day)?|place and date|lieu et date|plaats en datum|ort und datum|ort datum|"
+    r"fait le|signed on)\b[\w ]{0,40}$"
+)
+# "Bruxelles, le 3 mars 2026" / "Berlin, den 3. März 2026" at the start of a line.
+_PLACE_DATE = re.compile(r"^\s*[A-ZÀ-Ý][a-zà-ÿ][\w'’ -]{0,40},\s*(?:le|den|the|op|am)?\s*$")
+_SHORT = 6  # labels shorter than this ("le", "du", "date") count only right next to the date
+# "valid from 01.09.2026 until 31.08.2027": the second date of a range is its end.
+_RANGE_END = {"bis", "bis zum", "bis einschliesslich", "until", "till", "to", "through", "au", "jusqu au",
+              "tot", "tot en met", "t m", "tot op"}  # fmt: skip
+# Dates that are none of the document's own: when it was printed or downloaded.
+_PRINTED = ("printed on", "date of printing", "imprimé le", "date d'impression", "afgedrukt op", "gedrukt op",
+            "gedruckt am", "druckdatum", "downloaded on", "téléchargé le")  # fmt: skip
+
+
+@dataclass(frozen=True)
+class _Label:
+    field: str
+    text: str
+    pattern: Any
+
+
+@dataclass(frozen=True)
+class _Hit:
+    field: str
+    label: str
+    rank: int  # 4 same line, 3 formula, 2 line above, 1 line below, 0 plausibility
+
+
+@functools.lru_cache(maxsize=64)
+def _labels(doctype_id: str | None) -> tuple[_Label, ...]:
+    doctypes = load_doctypes()
+    doctype = doctypes.get(doctype_id) if doctype_id else None
+    fields: dict[str, tuple[str, ...]] = {}
+    if doctype is not None:
+        fields = {name: doctype.labels(name) for name in doctype.dates}
+    else:
+        names = {name for dt_ in doctypes.values() for name in dt_.dates}
+        fields = {name: all_labels(doctypes, name) for name in sorted(names)}
+    # A birth date is on most personal documents; its labels are never ambiguous.
+    fields["birth"] = tuple(dict.fromkeys(fields.get("birth", ()) + all_labels(doctypes, "birth")))
+    fields["printed"] = _PRINTED
+    return tuple(_Label(f, text, compile_phrase(text)) for f, texts in fields.items() for text in texts)
+
+
+def _match_left(labels: tuple[_Label, ...], before: str) -> _Label | None:
+    """The label ending closest to the date in the text just left of it (longest wins a tie)."""
+    context = normalise(before[-80:])
+    best: tuple[int, int, _Label] | None = None
+    for label in labels:
+        for m in label.pattern.finditer(context):
+            trailing = context[m.end() :].strip()
+            short = len(normalise(label.text)) < _SHORT
+            if (short and trailing) or len(trailing) > 12 or len(trailing.split()) > 3:
+                continue
+            key = (m.end(), m.end() - m.start(), label)
+            if best is None or key[:2] > best[:2]:
+                best = key
+    return best[2] if best else None
+
+
+def _match_any(labels: tuple[_Label, ...], text: str) -> list[tuple[int, _Label]]:
+    """Labels found anywhere in `text` (a neighbouring line), by position, longest first at one position."""
+    norm = normalise(text)
+    hits: dict[int, tuple[int, _Label]] = {}
+    for label in labels:
+        if len(normalise(label.text)) < _SHORT:
+            continue
+        for m in label.pattern.finditer(norm):
+            if m.start() not in hits or m.end() - m.start() > hits[m.start()][0]:
+                hits[m.start()] = (m.end() - m.start(), label)
+    # Drop labels contained in a longer one ("date" inside "date of birth").
+    ordered = sorted(hits.items())
+    kept: list[tuple[int, _Label]] = []
+    end = -1
+    for start, (length, label) in ordered:
+        if start < end:
+            continue
+        end = start + length
+        # "Date of birth / Date de naissance": one label in two languages, kept once.
+        if not kept or kept[-1][1].field != label.field:
+            kept.append((start, label))
+    return kept
+
+
+def _neighbour_text(lines: list[PageLine], found: LocatedDate, offset: int, same_line: list[LocatedDate]) -> str:
+    """Text of the line `offset` away that sits over the date's columns (all of it without word boxes)."""
+    index = found.line + offset
+    if not 0 <= index < len(lines):
+        return ""
+    line = lines[index]
+    if line.words and found.date.box:
+        # The date's column: from the first word after the previous date on its line (labels above are
+        # aligned with the start of "LE/ON 03-02-2027", not with the date) to the date's right edge.
+        left, _, width, _ = found.date.box
+        own = lines[found.line].words
+        earlier = [d for d in same_line if d.end <= found.start]
+        start = max((d.end for d in earlier), default=0)
+        segment = [w for w, s, _ in own if s >= start and w.left <= left]
+        if segment:
+            left, width = min(w.left for w in segment), left + width - min(w.left for w in segment)
+        slack = 20 if earlier else max(width // 2, 20)
+        words = [w for w, _, _ in line.words if w.right >= left - slack and w.left <= left + width + slack]
+        return " ".join(w.text for w in words)
+    return line.text
+
+
+def _level_left(lines: list[PageLine], found: LocatedDate) -> str:
+    """Words of other OCR lines level with the date and left of it, in reading order."""
+    assert found.date.box is not None
+    left, top, _, height = found.date.box
+    middle = top + height / 2
+    words = [
+        w
+        for number, line in enumerate(lines)
+        if number != found.line
+        for w, _, _ in line.words
+        if w.top <= middle <= w.bottom and w.right <= left
+    ]
+    return " ".join(w.text for w in sorted(words, key=lambda w: w.left))
+
+
+def _label_for(labels: tuple[_Label, ...], lines: list[PageLine], found: LocatedDate,
+               same_line: list[LocatedDate], issue_field: str, range_end: str) -> _Hit | None:  # fmt: skip
+    line = lines[found.line].text
+    previous = max((d.end for d in same_line if d.end <= found.start), default=0)
+    before = line[previous : found.start]
+    label = _match_left(labels, before)
+    formula = bool(_DONE_AT.search(normalise(before)) or _SIGNATURE.search(normalise(before)))
+    if label is not None and not (formula and label.field == issue_field):
+        return _Hit(label.field, label.text, 4)
+    if not before.strip() and found.date.box:
+        # Form columns that OCR read as separate blocks: the label is level with the date, to its left.
+        label = _match_left(labels, _level_left(lines, found))
+        if label is not None:
+            return _Hit(label.field, label.text, 4)
+    if previous and (normalise(before) in _RANGE_END or before.strip() in ("-", "–", "—")):
+        return _Hit(range_end, f"end of range '{before.strip()}'", 4)
+    if formula or (previous == 0 and _PLACE_DATE.match(before) and before.strip()):
+        return _Hit(issue_field, "place and date of signature", 3)
+    for offset, rank in ((-1, 2), (1, 1)):
+        text = _neighbour_text(lines, found, offset, same_line)
+        hits = _match_any(labels, text)
+        if not hits:
+            continue
+        if lines[found.line + offset].words and found.date.box:
+            return _Hit(hits[-1][1].field, hits[-1][1].text, rank)
+        # Without boxes, the k-th date of a line takes the k-th label of the line above when counts agree.
+        position = same_line.index(found)
+        if len(hits) == len(same_line):
+            return _Hit(hits[position][1].field, hits[position][1].text, rank)
+        if len(same_line) == 1:
+            return _Hit(hits[-1][1].field, hits[-1][1].text, rank)
+    return None
+
+
+def _years_before(reference: dt.date, value: dt.date) -> float:
+    return (reference - value).days / 365.25
+
+
+def _plausible(field: str, value: dt.date, reference: dt.date, doctype: DocType | None) -> bool:
+    if field == "birth":
+        youngest = 0 if doctype is not None and doctype.id == "birth_certificate" else 14
+        return youngest <= _years_before(reference, value) <= 100
+    if field in _ISSUE_LIKE:
+        return value <= reference
+    return True
+
+
+def _century_fix(field: str, date: DateField, reference: dt.date) -> DateField:
+    """A two-digit-year birth date read in the future belongs to the previous century."""
+    if field == "birth" and date.value > reference and re.search(r"\b'?\d{2}$", date.raw):
+        try:
+            return replace(date, value=date.value.replace(year=date.value.year - 100))
+        except ValueError:
+            return date
+    return date
+
+
+def assign_dates(document: Document, doctype: DocType | None, reference_date: dt.date) -> list[DateField]:
+    """Every visual date of the document, labelled ones first with `field` set, the rest with field None."""
+    labels = _labels(doctype.id if doctype is not None else None)
+    issue_field = (doctype.issue_date if doctype is not None else None) or "issue"
+    fields = doctype.dates if doctype is not None else {"expiry": {}}
+    range_end = "expiry" if "expiry" in fields else "end" if "end" in fields else "expiry"
+    candidates: list[tuple[_Hit | None, DateField]] = []
+    for page in document.pages:
+        lines = page_lines(page)
+        located = locate_dates(page)
+        for found in located:
+            same_line = [d for d in located if d.line == found.line]
+            hit = _label_for(labels, lines, found, same_line, issue_field, range_end)
+            date = found.date
+            if hit is not None:
+                date = _century_fix(hit.field, date, reference_date)
+                if not _plausible(hit.field, date.value, reference_date, doctype):
+                    hit = None
+            candidates.append((hit, date))
+
+    chosen: dict[str, tuple[int, DateField]] = {}
+    for hit, date in candidates:
+        if hit is None:
+            continue
+        held = chosen.get(hit.field)
+        # A label's first date wins; of place-and-date formulas the last does (the signature closes a text).
+        if held is None or hit.rank > held[0] or (hit.rank == 3 and held[0] == 3):
+            chosen[hit.field] = (hit.rank, replace(date, field=hit.field, label=hit.label))
+    chosen.pop("printed", None)
+    _infer(doctype, candidates, chosen, reference_date)
+
+    issue = chosen.get(issue_field, chosen.get("issue", (0, None)))[1]
+    expiry = chosen.get("expiry", (0, None))[1]
+    if issue is not None and expiry is not None and expiry.value <= issue.value:
+        del chosen["expiry"]  # an expiry before the issue date was misread or mislabelled
+    if issue_field != "issue" and issue_field in chosen and "issue" not in chosen:
+        rank, date = chosen[issue_field]
+        chosen["issue"] = (rank, replace(date, field="issue"))
+
+    assigned = [date for _, date in chosen.values()]
+    used = {(d.page, d.raw, d.box, d.value) for d in assigned}
+    rest = [date for _, date in candidates if (date.page, date.raw, date.box, date.value) not in used]
+    return assigned + rest
+
+
+def _infer(doctype: DocType | None, candidates: list[tuple[_Hit | None, DateField]],
+           chosen: dict[str, tuple[int, DateField]], reference: dt.date) -> None:  # fmt: skip
+    """Unlabelled dates on identity documents: one date 14-100 years back is the birth date."""
+    if doctype is None or not doctype.mrz_codes:
+        return
+    taken = {(d.page, d.raw, d.box) for _, d in chosen.values()}
+    free = [d for hit, d in candidates if hit is None and (d.page, d.raw, d.box) not in taken]
+    if "birth" not in chosen and "birth" in doctype.dates:
+        births = [d for d in free if 14 <= _years_before(reference, d.value) <= 100]
+        if len(births) == 1:
+            chosen["birth"] = (0, replace(births[0], field="birth", label="plausible birth date"))
+            free.remove(births[0])
+    recent = sorted((d for d in free if _years_before(reference, d.value) < 14), key=lambda d: d.value)
+    if "issue" in chosen or "expiry" in chosen or len(recent) != 2:
+        return
+    issue, expiry = recent
+    # Identity documents run 1 to 15 years; the earlier date is the issue date, if not in the future.
+    if 1 <= _years_before(expiry.value, issue.value) <= 15 and issue.value <= reference:
+        chosen["issue"] = (0, replace(issue, field="issue", label="plausible issue date"))
+        chosen["expiry"] = (0, replace(expiry, field="expiry", label="plausible expiry date"))

@@ -1,0 +1,161 @@
+"""Finding dates in one line of OCR text: regex candidates, then strict day-first parsing.
+
+Written here rather than using `dateparser.search`: that search is slow on a page of text, lenient (it
+turns "2 weeks", bare numbers and file numbers into dates) and month-first for some inputs. What is taken
+from dateparser is its month-name data for en/fr/nl/de, so abbreviations such as "janv", "mrt", "Mrz"
+come from a maintained source. Written here:
+- candidates for numeric (always day-first, or ISO year-first), day-month-name-year (with the bilingual
+  passport form "14 MAR/MARS 2031"), and English month-first ("March 14, 2031") dates;
+- OCR repair inside numeric tokens only (O→0, l/I/|→1, S→5, B→8) and spaces around separators;
+- month names matched accent-free, with one character of OCR error allowed on names of 5+ letters;
+- rejection of impossible dates (31 April) and of numbers glued to longer references ("12.03.2031/77").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass
+
+from dossiercheck.doctypes import normalise
+
+_DIGIT = r"[0-9OoIl|SB]"
+_FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8"})
+_SEP = r"\s?[./-]\s?"
+_WORD = r"[^\W\d_]{3,12}\.?"
+_ORD = r"(?:\s?(?:er|re|st|nd|rd|th|e|ème|eme|\.))?"
+_YEAR = rf"(?:{_DIGIT}{{4}}|'?\d{{2}})"
+_BEFORE = r"(?<![\w/.-])"
+_AFTER = r"(?![\w/-]|[.,]\d)"
+
+_NUMERIC = re.compile(rf"{_BEFORE}(?P<d>{_DIGIT}{{1,2}}){_SEP}(?P<m>{_DIGIT}{{1,2}}){_SEP}(?P<y>{_DIGIT}{{4}}){_AFTER}")
+_ISO = re.compile(
+    rf"{_BEFORE}(?P<y>{_DIGIT}{{4}})\s?([-./])\s?(?P<m>{_DIGIT}{{1,2}})\s?\2\s?(?P<d>{_DIGIT}{{1,2}}){_AFTER}"
+)
+_DAY_MONTH = re.compile(
+    rf"(?<![\w])(?P<d>{_DIGIT}{{1,2}}){_ORD},?\s?(?:of\s)?(?P<m>{_WORD}(?:\s?/\s?{_WORD}){{0,2}})[\s,]{{0,2}}(?P<y>{_YEAR}){_AFTER}"
+)
+_MONTH_DAY = re.compile(rf"(?<![\w])(?P<m>{_WORD})\s(?P<d>{_DIGIT}{{1,2}}){_ORD},?\s(?P<y>{_DIGIT}{{4}}){_AFTER}")
+
+
+@dataclass(frozen=True)
+class DateMatch:
+    """A date read from a line: its value and where it sits in the line's text."""
+
+    value: dt.date
+    raw: str
+    start: int
+    end: int
+
+
+@functools.lru_cache(maxsize=1)
+def month_names() -> dict[str, int]:
+    """Accent-free month names and abbreviations in en/fr/nl/de (dateparser's data plus passport forms)."""
+    from dateparser.data.date_translation_data import de, en, fr, nl
+
+    keys = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+            "october", "november", "december")  # fmt: skip
+    names: dict[str, int] = {}
+    for module in (en, fr, nl, de):
+        for number, key in enumerate(keys, start=1):
+            for name in module.info.get(key, []):
+                names[normalise(name).replace(" ", "")] = number
+    # Forms seen on passports and in OCR output that the data lacks.
+    extra = {"janv": 1, "fevr": 2, "fev": 2, "feb": 2, "mrz": 3, "mar": 3, "avr": 4, "apr": 4, "mai": 5,
+             "mei": 5, "juin": 6, "jun": 6, "juil": 7, "jul": 7, "aout": 8, "sept": 9, "sep": 9, "okt": 10,
+             "oct": 10, "nov": 11, "dez": 12, "dec": 12, "maerz": 3, "juni": 6, "juli": 7}  # fmt: skip
+    names.update(extra)
+    return names
+
+
+def _edit1(a: str, b: str) -> bool:
+    """Whether a and b differ by at most one substitution, insertion or deletion."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def read_month(token: str) -> int | None:
+    """Month number of a name like "MARS", "Mrz.", "maart" or "MAR/MARS"; None if not a month."""
+    names = month_names()
+    found: set[int] = set()
+    for part in token.split("/"):
+        word = normalise(part).replace(" ", "").replace("rn", "m")
+        if not word:
+            continue
+        number = names.get(word) or names.get(normalise(part).replace(" ", ""))
+        if number is None and len(word) >= 5:
+            number = next((n for name, n in names.items() if len(name) >= 5 and _edit1(word, name)), None)
+        if number is None:
+            return None
+        found.add(number)
+    return found.pop() if len(found) == 1 else None
+
+
+def _number(text: str) -> int | None:
+    fixed = text.translate(_FIX)
+    return int(fixed) if fixed.isdigit() else None
+
+
+def _year(text: str) -> int | None:
+    text = text.lstrip("'")
+    value = _number(text)
+    if value is None:
+        return None
+    if len(text) == 2:  # two-digit years (UK passports): assign_dates moves a future birth back a century
+        return 2000 + value if value < 50 else 1900 + value
+    return value if 1900 <= value <= 2100 else None
+
+
+def _make(day: int | None, month: int | None, year: int | None) -> dt.date | None:
+    if day is None or month is None or year is None:
+        return None
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None  # 31 April, 29 February of a common year, month 13: not a date
+
+
+def _passport_style(month: str) -> bool:
+    # Two-digit years appear on passports, whose months are capitals ("14 MAR/MARS 31").
+    letters = [c for c in month if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def _mostly_digits(raw: str) -> bool:
+    # OCR repair must not turn words ("ISO-IS-ISSB") into dates: most characters must already be digits.
+    chars = [c for c in raw if c.isalnum()]
+    return sum(c.isdigit() for c in chars) * 2 >= len(chars) + 1
+
+
+def find_in_line(line: str) -> list[DateMatch]:
+    """Every date in one line of text, left to right, non-overlapping."""
+    found: list[DateMatch] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match[str], value: dt.date | None) -> None:
+        start, end = match.span()
+        if value is None or any(s < end and start < e for s, e in taken):
+            return
+        taken.append((start, end))
+        found.append(DateMatch(value, match.group(0).strip(), start, end))
+
+    for match in _DAY_MONTH.finditer(line):
+        month = read_month(match.group("m"))
+        year = match.group("y")
+        if len(year.lstrip("'")) == 2 and not _passport_style(match.group("m")):
+            continue  # "9 april 20" is a year cut off by the scan, not 2020
+        add(match, _make(_number(match.group("d")), month, _year(year)) if month else None)
+    for match in _MONTH_DAY.finditer(line):
+        month = read_month(match.group("m"))
+        add(match, _make(_number(match.group("d")), month, _year(match.group("y"))) if month else None)
+    for pattern in (_ISO, _NUMERIC):
+        for match in pattern.finditer(line):
+            if not _mostly_digits(match.group(0)):
+                continue
+            add(match, _make(_number(match.group("d")), _number(match.group("m")), _year(match.group("y"))))
+    return sorted(found, key=lambda m: m.start)

@@ -1,0 +1,98 @@
+"""Every date on a page, with its word box and the text around it.
+
+Parsing one line is in `date_parse` (regex candidates + strict day-first parsing, see there why not
+`dateparser.search`); deciding which date is which is in `date_assign`. This module walks a page line by
+line — OCR word lines when there are words, text lines for born-digital text layers — so each date keeps
+its box (the union of its words' boxes) and the label text to its left.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dossiercheck.doctypes import DocType, normalise
+from dossiercheck.extract.date_parse import find_in_line
+from dossiercheck.models import DateField, Document, Page, Word
+
+# A date right after one of these is a file or reference number ("N° 12/03/2024", "Réf. 2024-03-12").
+_REFERENCE = re.compile(
+    r"\b(?:n|no|nr|num|numero|nummer|number|ref|reference|referentie|kenmerk|az|aktenzeichen|"
+    r"dossier|file|registre|register|reg|id|rrn|nn)\s*$"
+)
+
+
+@dataclass(frozen=True)
+class PageLine:
+    """One line of a page: its text and, for OCR pages, each word with its character span in the text."""
+
+    text: str
+    words: tuple[tuple[Word, int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class LocatedDate:
+    """A date with where it sits: line number, character span, and the words it was read from."""
+
+    date: DateField
+    line: int
+    start: int
+    end: int
+    words: tuple[Word, ...] = ()
+
+
+def page_lines(page: Page) -> list[PageLine]:
+    """The page as lines; from word boxes when OCR gave them, else from the text."""
+    if not page.words:
+        return [PageLine(text) for text in page.text.splitlines()]
+    lines: list[PageLine] = []
+    for words in page.lines():
+        spans: list[tuple[Word, int, int]] = []
+        text = ""
+        for word in words:
+            if text:
+                text += " "
+            spans.append((word, len(text), len(text) + len(word.text)))
+            text += word.text
+        lines.append(PageLine(text, tuple(spans)))
+    return lines
+
+
+def union_box(words: tuple[Word, ...] | list[Word]) -> tuple[int, int, int, int] | None:
+    """Left, top, width, height of the smallest box holding all `words`."""
+    if not words:
+        return None
+    left, top = min(w.left for w in words), min(w.top for w in words)
+    right, bottom = max(w.right for w in words), max(w.bottom for w in words)
+    return left, top, right - left, bottom - top
+
+
+def is_reference(before: str) -> bool:
+    """Whether the text just before a date makes it a reference or file number."""
+    return bool(_REFERENCE.search(normalise(before[-25:])))
+
+
+def locate_dates(page: Page) -> list[LocatedDate]:
+    """Every date on the page in reading order, with its line, span and words; reference numbers left out."""
+    located: list[LocatedDate] = []
+    for number, line in enumerate(page_lines(page)):
+        for match in find_in_line(line.text):
+            if is_reference(line.text[: match.start]):
+                continue
+            words = tuple(w for w, s, e in line.words if s < match.end and match.start < e)
+            field = DateField(value=match.value, raw=match.raw, page=page.index, box=union_box(words))
+            located.append(LocatedDate(field, number, match.start, match.end, words))
+    return located
+
+
+def find_dates(page: Page) -> list[DateField]:
+    """Every date on a page, unassigned (field None), with its word box when the page has words."""
+    return [found.date for found in locate_dates(page)]
+
+
+def assign_dates(document: Document, doctype: DocType | None, reference_date: dt.date) -> list[DateField]:
+    """Every date of the document with its field decided; see `date_assign.assign_dates`."""
+    from dossiercheck.extract.date_assign import assign_dates as assign
+
+    return assign(document, doctype, reference_date)
