@@ -169,6 +169,43 @@ class progress_bar:
             self.bar.__exit__(None, None, None)
 
 
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--date", "reference_date", callback=parse_date,
+              help="Reference date for plausibility (two-digit years, 'not in the future'). Default: today.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--no-text", is_flag=True, help="Leave out the OCR text.")
+@click.option("--no-cache", is_flag=True, help="Do not reuse or keep OCR results between runs.")
+@click.option("--show-personal-data", is_flag=True, help="Show document numbers and MRZ lines in full.")
+@click.option("--debug", is_flag=True)
+@handle_errors
+def inspect(file: Path, reference_date: dt.date | None, fmt: str, no_text: bool, no_cache: bool,
+            show_personal_data: bool, debug: bool) -> None:
+    """Show what was read from FILE: its type and why, MRZ check digits, each date and its label, the text."""
+    import json
+
+    from dossiercheck.extract.analyse import analyse_document
+    from dossiercheck.models import Skipped, to_plain
+    from dossiercheck.pipeline import ReadOptions, read_file
+    from dossiercheck.reporters.inspect_view import render_inspection
+    from dossiercheck.reporters.plain import document_plain
+
+    with progress_bar("Reading pages") as progress:
+        found = read_file(file, ReadOptions(use_cache=not no_cache, progress=progress))
+    if isinstance(found, Skipped):
+        raise UsageError(f"{file}: {found.reason}")
+    analyse_document(found, reference_date or dt.date.today())
+    if fmt == "json":
+        plain = document_plain(found, show_personal_data) | {
+            "cues": found.cues,
+            "found_dates": to_plain(found.dates),
+            "text": None if no_text else [p.text for p in found.pages],
+        }
+        click.echo(json.dumps(plain, indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_inspection(found, show_personal_data, show_text=not no_text), nl=False)
+
+
 @main.group()
 def cache() -> None:
     """Manage the OCR cache (text and word positions only, never images)."""

@@ -105,7 +105,7 @@ def discover(folder: Path, limits: Limits = Limits()) -> tuple[list[SourceFile],
             if not d.startswith(".") and not d.startswith(OWN_OUTPUT_PREFIX) and not (here / d).is_symlink()
         )
         for name in sorted(filenames):
-            entry = _examine(here / name, root, limits)
+            entry = examine(here / name, root, limits)
             if isinstance(entry, SourceFile):
                 files.append(entry)
             elif entry is not None:
@@ -113,7 +113,7 @@ def discover(folder: Path, limits: Limits = Limits()) -> tuple[list[SourceFile],
     return sorted(files, key=lambda f: f.rel), sorted(skipped, key=lambda s: s.file)
 
 
-def _examine(path: Path, root: Path, limits: Limits) -> SourceFile | Skipped | None:
+def examine(path: Path, root: Path, limits: Limits) -> SourceFile | Skipped | None:
     rel = path.relative_to(root).as_posix()
     name = path.name
     if name.startswith("."):

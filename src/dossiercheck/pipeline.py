@@ -18,7 +18,7 @@ from pathlib import Path
 from dossiercheck import __version__
 from dossiercheck.cache import OcrCache, default_cache_dir
 from dossiercheck.errors import UsageError
-from dossiercheck.ingest import SourceFile, UnreadableFile, count_pages, discover
+from dossiercheck.ingest import SourceFile, UnreadableFile, count_pages, discover, examine
 from dossiercheck.models import Document, Page, Report, Skipped
 from dossiercheck.ocr.page import OcrSettings, read_page_text
 from dossiercheck.ocr.tesseract import check_languages
@@ -55,6 +55,23 @@ def read_documents(folder: Path, options: ReadOptions | None = None) -> tuple[li
     if not folder.is_dir():
         raise UsageError(f"{folder} is not a folder: give the folder that holds the dossier's documents")
     sources, skipped = discover(folder, options.settings.limits)
+    return read_sources(sources, skipped, options)
+
+
+def read_file(path: Path, options: ReadOptions | None = None) -> Document | Skipped:
+    """Ingest and OCR one file (for `inspect`)."""
+    options = options or ReadOptions()
+    entry = examine(path.absolute(), path.absolute().parent, options.settings.limits)
+    if entry is None:
+        return Skipped(path.name, "the dossier's description file, not a document")
+    if isinstance(entry, Skipped):
+        return entry
+    documents, skipped = read_sources([entry], [], options)
+    return documents[0] if documents else skipped[0]
+
+
+def read_sources(sources: list[SourceFile], skipped: list[Skipped],
+                 options: ReadOptions) -> tuple[list[Document], list[Skipped]]:
     settings = options.settings
     cache = OcrCache(options.cache_dir or default_cache_dir(), settings.fingerprint()) if options.use_cache \
         else OcrCache.disabled()
