@@ -1,0 +1,61 @@
+"""`make bench`: speed, memory and accuracy on generated corpora (made once, kept in .cache/bench).
+
+Usage: python bench/run.py [--quick] [--only speed|accuracy|batch]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from bench.accuracy import print_scores, score_corpus  # noqa: E402
+from bench.speed import bench_speed  # noqa: E402
+from dossiercheck.samples import make_corpus  # noqa: E402
+
+CACHE = ROOT / ".cache" / "bench"
+REFERENCE_DATE = dt.date(2027, 1, 15)
+
+
+def corpus(name: str, files: int, seed: int, holdout: bool) -> Path:
+    """Generate the corpus once; a finished one is marked by its truth file."""
+    folder = CACHE / f"{name}-{files}-{seed}{'-holdout' if holdout else ''}"
+    if not (folder.parent / f"{folder.name}.truth.json").exists():
+        shutil.rmtree(folder, ignore_errors=True)
+        print(f"generating {folder.name} ...", flush=True)
+        make_corpus(folder, files, seed, holdout)
+    return folder
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--quick", action="store_true", help="small corpora, for a smoke run")
+    parser.add_argument("--only", choices=["speed", "accuracy", "batch"])
+    args = parser.parse_args()
+    size = 40 if args.quick else 200
+    if args.only in (None, "speed"):
+        bench_speed(corpus("speed", 20 if args.quick else 50, 7, False), "a 50-file scanned dossier")
+    if args.only in (None, "accuracy"):
+        with tempfile.TemporaryDirectory(prefix="dossiercheck-bench-acc-") as cache:
+            scores = {
+                "tuning templates": score_corpus(corpus("tuning", size // 2, 101, False), Path(cache)),
+                "holdout templates": score_corpus(corpus("holdout", size, 202, True), Path(cache)),
+            }
+        print_scores(scores)
+    if args.only in (None, "batch"):
+        try:
+            from bench.batch import bench_batch
+        except ImportError:
+            print("\n(batch benchmark not available yet)")
+        else:
+            bench_batch(CACHE, quick=args.quick)
+
+
+if __name__ == "__main__":
+    main()

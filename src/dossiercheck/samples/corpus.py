@@ -1,0 +1,103 @@
+"""Flat corpora of single documents for accuracy benchmarks, and the `samples make` entry point."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+from typing import Any
+
+from .dossier import FAULTS, PROFILES, applicable_faults, make_dossier, write_truth
+from .people import BELGIAN_ADDRESSES, make_person
+from .render import DOC_TYPES, Request, default_dates, render_document
+
+_ANCHOR = dt.date(2027, 1, 15)
+_EU_TYPES = ("id_card",)
+
+
+def make_corpus(out_dir: Path, n_files: int, seed: int, holdout: bool = False) -> Path:
+    """Writes `n_files` documents of every type, format and effect into one folder; truth beside it."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(f"corpus:{seed}:{holdout}")
+    order = list(DOC_TYPES)
+    documents: list[dict[str, Any]] = []
+    used: set[str] = set()
+    for i in range(n_files):
+        if i % len(order) == 0:
+            rng.shuffle(order)
+        doc_type = order[i % len(order)]
+        doc_rng = random.Random(f"corpus:{seed}:{holdout}:{i}")
+        ref = _ANCHOR + dt.timedelta(days=doc_rng.randint(-400, 800))
+        person = make_person(doc_rng, ref, eu=doc_type in _EU_TYPES)
+        region = doc_rng.choice(sorted(BELGIAN_ADDRESSES))
+        address = doc_rng.choice(BELGIAN_ADDRESSES[region])
+        dates = default_dates(doc_type, ref, doc_rng)
+        req = Request(
+            doc_type,
+            person,
+            dates,
+            f"doc{i:04d}",
+            holdout=holdout,
+            city=address[1].split(" ", 1)[1],
+            address=address,
+            level=doc_rng.uniform(0.0, 1.0),
+            odd_names=True,
+        )
+        if i % 10 == 7:  # every EXIF orientation value turns up in any corpus of 80 files or more
+            req.fmt, req.rotation, req.exif_value = "jpeg", "exif", (i // 10) % 8 + 1
+        name, data, entry = render_document(req, doc_rng)
+        while name in used:
+            name = f"{i:04d}_{name}"
+            entry["file"] = name
+        used.add(name)
+        (out_dir / name).write_bytes(data)
+        documents.append(entry)
+    write_truth(
+        out_dir,
+        {
+            "generator": "dossiercheck.samples",
+            "seed": seed,
+            "holdout": holdout,
+            "profile": None,
+            "reference_date": None,
+            "fault": None,
+            "expected_verdict": None,
+            "documents": sorted(documents, key=lambda d: d["file"]),
+        },
+    )
+    return out_dir
+
+
+def plan_dossiers(count: int) -> list[tuple[str, str | None]]:
+    """Profiles in turn; every third dossier carries one of the faults that apply to its profile."""
+    profiles = sorted(PROFILES)
+    plan: list[tuple[str, str | None]] = []
+    used = dict.fromkeys(FAULTS, 0)
+    for i in range(count):
+        profile = profiles[i % len(profiles)]
+        fault = None
+        if i % 3 == 2:
+            # The least used of the faults that apply to this profile, so all five turn up.
+            options = applicable_faults(profile)
+            fault = min(options, key=lambda f: (used[f], FAULTS.index(f)))
+            used[fault] += 1
+        plan.append((profile, fault))
+    return plan
+
+
+def main_make(out_dir: Path, kind: str, count: int, seed: int, holdout: bool, reference_date: dt.date) -> None:
+    """`dossiercheck samples make DIR`: `count` dossiers (kind "dossiers") or a flat corpus (kind "corpus")."""
+    out_dir = Path(out_dir)
+    if kind == "corpus":
+        make_corpus(out_dir, count, seed, holdout)
+        return
+    if kind != "dossiers":
+        raise ValueError(f"unknown kind {kind!r}: use 'dossiers' or 'corpus'")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    for i, (profile, fault) in enumerate(plan_dossiers(count)):
+        name = f"{i:03d}-{profile.replace('/', '-')}" + (f"-{fault.replace('_', '-')}" if fault else "")
+        make_dossier(out_dir / name, profile, reference_date, seed * 1000 + i, fault, holdout)
+
+
+__all__ = ["FAULTS", "main_make", "make_corpus", "make_dossier", "plan_dossiers"]
