@@ -20,7 +20,7 @@ from dossiercheck.ocr import preprocess, tesseract
 from dossiercheck.ocr.faces import count_faces
 
 # Bump when the way pages are read changes, so cached readings are not reused.
-READER_VERSION = "1"
+READER_VERSION = "2"
 # Words on a page that suggest an identity document worth a separate MRZ pass.
 _ID_HINT = re.compile(
     r"<<|passport|passeport|paspoort|reisepass|identit|personalausweis|residence|séjour|sejour|verblijf|aufenthalt",
@@ -64,6 +64,7 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
     if min(image.size) < 32:
         return Page(index=page_input.index, width=image.width, height=image.height, text="", source="none",
                     problems=(*problems, "the picture is too small to read"))
+    unflattened = image  # faces are found on the picture as it is: flattening the light erases them
     image = preprocess.flatten_light(image)
     skew = preprocess.estimate_skew(image)
     if abs(skew) >= 0.3:
@@ -89,7 +90,8 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
     mrz_lines: tuple[str, ...] = ()
     if _ID_HINT.search(result.text):
         mrz_lines = _read_mrz_band(image)
-    faces = count_faces(image) if len(result.words) < 40 or mrz_lines else 0
+    faces = count_faces(preprocess.rotate(unflattened, -rotation)) if len(result.words) < 40 or mrz_lines else 0
+    del unflattened
     return Page(
         index=page_input.index,
         width=image.width,

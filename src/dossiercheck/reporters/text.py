@@ -13,6 +13,12 @@ ASCII_MARKS = {"✓": "OK", "✗": "X", "!": "!", "?": "?"}
 DATE_WORDS = {"expiry": "expires", "issue": "issued", "birth": "born"}
 
 
+def headline(requirement_id: str) -> str:
+    """'good_conduct.age' -> 'Good conduct age': the requirement's id in words."""
+    words = requirement_id.replace(".", " ").replace("_", " ").replace("-", " ")
+    return words[:1].upper() + words[1:]
+
+
 def render(report: Report, color: bool = False, ascii_only: bool = False, **_: object) -> str:
     def style(text: str, fg: str | None = None, bold: bool = False) -> str:
         return click.style(text, fg=fg, bold=bold) if color else text
@@ -51,7 +57,7 @@ def render(report: Report, color: bool = False, ascii_only: bool = False, **_: o
         out.append("")
         out.append(style("Checklist", bold=True))
         for requirement in report.requirements:
-            out.append(f"  {mark(requirement.status)} {requirement.message}")
+            out.append(f"  {mark(requirement.status)} {style(headline(requirement.id), bold=True)}: {requirement.message}")
             if requirement.files:
                 out.append(f"      files: {', '.join(requirement.files)}")
             if requirement.action and requirement.status != "pass":
