@@ -79,7 +79,7 @@ def plan_dossiers(count: int) -> list[tuple[str, str | None]]:
         fault = None
         if i % 3 == 2:
             # The least used of the faults that apply to this profile, so all five turn up.
-            options = applicable_faults(profile)
+            options = [*applicable_faults(profile), "name_mismatch"]
             fault = min(options, key=lambda f: (used[f], FAULTS.index(f)))
             used[fault] += 1
         plan.append((profile, fault))

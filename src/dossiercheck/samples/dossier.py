@@ -10,114 +10,58 @@ from typing import Any
 
 import yaml
 
+from dossiercheck.profiles import load_profile, profile_ids
+
 from .people import BELGIAN_ADDRESSES, make_person, renamed
 from .render import CARD_TYPES, Request, default_dates, render_document
 
-# What each profile's complete dossier holds: (document type, how many files).
-PROFILES: dict[str, list[tuple[str, int]]] = {
-    "visa-d/employee": [
-        ("passport", 1),
-        ("photo", 2),
-        ("visa_application", 2),
-        ("work_permit", 1),
-        ("good_conduct", 1),
-        ("medical", 1),
-        ("employment_contract", 1),
-    ],
-    "visa-d/self-employed": [
-        ("passport", 1),
-        ("photo", 2),
-        ("visa_application", 2),
-        ("professional_card", 1),
-        ("good_conduct", 1),
-        ("medical", 1),
-    ],
-    "visa-d/sufficient-means": [
-        ("passport", 1),
-        ("photo", 2),
-        ("visa_application", 2),
-        ("bank_statement", 1),
-        ("health_insurance", 1),
-        ("good_conduct", 1),
-        ("medical", 1),
-    ],
-    "visa-d/student": [
-        ("passport", 1),
-        ("photo", 2),
-        ("visa_application", 2),
-        ("enrolment", 1),
-        ("health_insurance", 1),
-        ("bank_statement", 1),
-        ("good_conduct", 1),
-        ("medical", 1),
-    ],
-    "visa-d/trainee": [
-        ("passport", 1),
-        ("photo", 2),
-        ("visa_application", 2),
-        ("work_permit", 1),
-        ("good_conduct", 1),
-        ("medical", 1),
-    ],
-    "visa-d/family": [
-        ("passport", 1),
-        ("photo", 2),
-        ("visa_application", 2),
-        ("marriage_certificate", 1),
-        ("apostille", 1),
-        ("sworn_translation", 1),
-        ("good_conduct", 1),
-        ("medical", 1),
-        ("lease", 1),
-        ("health_insurance", 1),
-        ("bank_statement", 1),
-    ],
-    "municipality/registration": [("passport", 1), ("visa", 1), ("lease", 1), ("photo", 1)],
-    "municipality/employee": [
-        ("passport", 1),
-        ("lease", 1),
-        ("good_conduct", 1),
-        ("medical", 1),
-        ("work_permit", 1),
-        ("employment_contract", 1),
-        ("photo", 1),
-    ],
-    "eu/employee": [("id_card", 1), ("lease", 1), ("health_insurance", 1), ("employment_contract", 1), ("photo", 1)],
-    "eu/student": [
-        ("id_card", 1),
-        ("lease", 1),
-        ("health_insurance", 1),
-        ("enrolment", 1),
-        ("bank_statement", 1),
-        ("photo", 1),
-    ],
-    "eu/permanent": [("id_card", 1), ("residence_card", 1), ("lease", 1), ("health_insurance", 1), ("photo", 1)],
-    "long-term-resident": [
-        ("passport", 1),
-        ("residence_card", 1),
-        ("bank_statement", 1),
-        ("health_insurance", 1),
-        ("good_conduct", 1),
-        ("lease", 1),
-        ("photo", 1),
-    ],
-    "renewal/card-a": [
-        ("passport", 1),
-        ("residence_card", 1),
-        ("lease", 1),
-        ("employment_contract", 1),
-        ("health_insurance", 1),
-        ("photo", 1),
-    ],
+# Documents a realistic dossier holds beyond what the profile strictly requires (the profile's own
+# requirements are always added: see `composition`).
+EXTRAS: dict[str, list[tuple[str, int]]] = {
+    "visa-d/employee": [("employment_contract", 1)],
+    "visa-d/sufficient-means": [("health_insurance", 1)],
+    "visa-d/family": [("apostille", 1), ("sworn_translation", 1), ("lease", 1), ("bank_statement", 1)],
+    "municipality/employee": [("employment_contract", 1)],
+    "long-term-resident": [("lease", 1)],
+    "renewal/card-a": [("lease", 1), ("employment_contract", 1), ("health_insurance", 1)],
 }
-GENERIC = [("passport", 1), ("photo", 1), ("lease", 1), ("good_conduct", 1), ("medical", 1)]
+# Sample dossiers are made for every profile `dossiercheck profiles` lists.
+PROFILES: tuple[str, ...] = tuple(profile_ids())
 FAULTS = ("passport_expiring", "old_good_conduct", "missing_medical", "missing_lease", "name_mismatch")
+_ORDER = ("passport", "id_card", "residence_card", "visa", "photo")
 
 
-# The 12-month passport rule is a D-visa rule (research §0 and §3); elsewhere the passport need only be
-# valid, so an expiring one makes only visa-d dossiers (and the generic fallback) incomplete.
+def _required(profile: str) -> list[tuple[str, int, object]]:
+    """(document type, count, requirement) for each requirement of the profile that must be met."""
+    loaded = load_profile(profile)
+    eu = profile.startswith("eu/")
+    out = []
+    for requirement in loaded.requirements:
+        if requirement.severity != "fail" or not requirement.documents:
+            continue
+        types = requirement.documents
+        chosen = "id_card" if eu and "id_card" in types else types[0]
+        out.append((chosen, requirement.count, requirement))
+    return out
+
+
+def composition(profile: str) -> list[tuple[str, int]]:
+    """What the complete dossier of `profile` holds: read from the profile itself, plus realistic extras."""
+    counts: dict[str, int] = {}
+    for doc_type, count, _ in _required(profile):
+        counts[doc_type] = max(counts.get(doc_type, 0), count)
+    for doc_type, count in EXTRAS.get(profile, []):
+        counts[doc_type] = max(counts.get(doc_type, 0), count)
+    return sorted(counts.items(), key=lambda item: (_ORDER.index(item[0]) if item[0] in _ORDER else len(_ORDER)))
+
+
 def _expiry_rule_applies(profile: str) -> bool:
-    return profile.startswith("visa-d/") or profile not in PROFILES
+    """An expiring passport makes the dossier incomplete only where the profile's validity rule is a hard
+    12-month rule (D visa); at the municipality the passport need only be valid (a warning)."""
+    return any(
+        doc_type == "passport" and req.check == "validity" and int(req.options.get("months", 0)) >= 12
+        for doc_type, _, req in _required(profile)
+    )
 
 
 STEMS = {
@@ -133,7 +77,7 @@ STEMS = {
 
 def applicable_faults(profile: str) -> list[str]:
     """Faults that make this profile's dossier incomplete."""
-    kinds = {t for t, _ in PROFILES.get(profile, GENERIC)}
+    kinds = {t for t, _, _ in _required(profile)}
     out = []
     if "passport" in kinds and _expiry_rule_applies(profile):
         out.append("passport_expiring")
@@ -143,7 +87,7 @@ def applicable_faults(profile: str) -> list[str]:
         out.append("missing_medical")
     if "lease" in kinds:
         out.append("missing_lease")
-    out.append("name_mismatch")
+    # name_mismatch is not here: a name that differs between documents is a warning, not a blocker.
     return out
 
 
@@ -176,7 +120,7 @@ def make_dossier(
     region = rng.choice(sorted(BELGIAN_ADDRESSES))
     address = rng.choice(BELGIAN_ADDRESSES[region])
     city = address[1].split(" ", 1)[1]
-    plan = [t for t, n in PROFILES.get(profile, GENERIC) for _ in range(n)]
+    plan = [t for t, n in composition(profile) for _ in range(n)]
     if "missing_medical" in faults and "medical" in plan:
         plan.remove("medical")
     if "missing_lease" in faults and "lease" in plan:
