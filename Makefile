@@ -27,7 +27,7 @@ run: venv
 
 test: WITH_BROWSER=1
 test: venv
-	$(PY) -m pytest -n 2 --dist loadgroup -q
+	$(PY) -m pytest -n 2 --dist loadfile -q
 
 bench: venv
 	$(PY) bench/run.py

@@ -89,14 +89,16 @@ def main() -> None:
 @click.option("--lang", type=click.Choice(["en", "fr", "nl"]), default="en", show_default=True,
               help="Language of the messages.")
 @click.option("--show-personal-data", is_flag=True, help="Show document numbers in full (masked by default).")
+@click.option("--fail-on", type=click.Choice(["fail", "warn"]), default="fail", show_default=True,
+              help="With 'warn', a requirement that only warns also makes the exit code 1.")
 @click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
 @handle_errors
 def check(folder: Path, profile: str | None, reference_date: dt.date | None, formats: tuple[str, ...],
           output: Path | None, output_dir: Path | None, jobs: int, no_cache: bool, lang: str,
-          show_personal_data: bool, debug: bool) -> None:
+          show_personal_data: bool, fail_on: str, debug: bool) -> None:
     """Check the documents in FOLDER against a procedure's requirements.
 
-    Exit code 0: complete; 1: incomplete; 2: usage or internal error.
+    Exit code 0: complete; 1: incomplete (or, with --fail-on warn, a warning); 2: usage or internal error.
     """
     from dossiercheck.pipeline import ReadOptions, check_dossier
 
@@ -114,7 +116,8 @@ def check(folder: Path, profile: str | None, reference_date: dt.date | None, for
             require_profile=True,
         )
     write_reports(report, folder, formats, output, output_dir, show_personal_data)
-    sys.exit(int(ExitCode.COMPLETE if report.verdict == "complete" else ExitCode.INCOMPLETE))
+    warned = fail_on == "warn" and any(r.status == "warn" for r in report.requirements)
+    sys.exit(int(ExitCode.COMPLETE if report.verdict == "complete" and not warned else ExitCode.INCOMPLETE))
 
 
 def write_reports(report: Report, folder: Path, formats: tuple[str, ...], output: Path | None,
@@ -279,3 +282,9 @@ def profiles_show(ctx: click.Context, profile_id: str, debug: bool) -> None:
     from dossiercheck.reporters.checklist import render_checklist
 
     click.echo(render_checklist(load_checked_profile(profile_id), ctx.obj.get("lang", "en")), nl=False)
+
+
+# `batch` lives in its own module (it imports the helpers above), registered last.
+from dossiercheck.cli_batch import batch  # noqa: E402
+
+main.add_command(batch)
