@@ -7,6 +7,7 @@ records. `--no-cache` leaves nothing behind.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -56,7 +57,7 @@ class OcrCache:
         try:
             plain = json.loads(self._path(sha256).read_text(encoding="utf-8"))
             found = CachedFile([page_from_plain(p) for p in plain["pages"]], list(plain.get("problems", [])))
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):  # missing, or damaged: read again
             self.misses += 1
             return None
         self.hits += 1
@@ -87,18 +88,28 @@ def make_private_dir(path: Path) -> None:
         current = current.parent
     for folder in reversed(missing):
         folder.mkdir(mode=0o700, exist_ok=True)
+        os.chmod(folder, 0o700)  # whatever the umask, and even if another process made it a moment ago
 
 
 def cache_info(root: Path) -> tuple[int, int]:
     """Number of cached files and their total size in bytes."""
     count = size = 0
-    if root.exists():
-        for path in root.rglob("*.json"):
+    readings = root / "ocr"
+    if readings.is_dir():
+        for path in readings.rglob("*.json"):
             count += 1
             size += path.stat().st_size
     return count, size
 
 
 def clear_cache(root: Path) -> None:
-    if root.exists():
-        shutil.rmtree(root)
+    """Delete the cached readings, and the cache folder if nothing else is in it.
+
+    Only what the tool wrote goes: DOSSIERCHECK_CACHE_DIR pointed at a folder of other things
+    (by mistake, at the home folder) must not lose them.
+    """
+    readings = root / "ocr"
+    if readings.is_dir() and not readings.is_symlink():
+        shutil.rmtree(readings)
+    with contextlib.suppress(OSError):
+        root.rmdir()  # only when empty

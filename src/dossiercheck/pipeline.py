@@ -20,7 +20,7 @@ from dossiercheck.cache import OcrCache, default_cache_dir
 from dossiercheck.errors import UsageError
 from dossiercheck.ingest import SourceFile, UnreadableFile, count_pages, discover, examine
 from dossiercheck.models import Document, Page, Report, Skipped
-from dossiercheck.ocr.page import OcrSettings, read_page_text
+from dossiercheck.ocr.page import OcrSettings, read_page_text, use_hard_time_limits
 from dossiercheck.ocr.tesseract import check_languages
 
 # Called with (pages done, pages in all) as OCR progresses.
@@ -46,7 +46,6 @@ def default_jobs() -> int:
 class _Task:
     source: SourceFile
     index: int
-    attempts: int = 0
 
 
 def read_documents(folder: Path, options: ReadOptions | None = None) -> tuple[list[Document], list[Skipped]]:
@@ -86,9 +85,13 @@ def read_sources(sources: list[SourceFile], skipped: list[Skipped],
             documents[source.rel] = document
             continue
         try:
-            pages = count_pages(source)
+            pages = count_pages(source, settings.limits)
         except UnreadableFile as exc:
             skipped.append(Skipped(source.rel, str(exc)))
+            continue
+        except Exception as exc:  # noqa: BLE001 - a file the readers choke on is that file's problem
+            skipped.append(Skipped(source.rel, f"the file could not be opened ({type(exc).__name__}): "
+                                               "export or scan it again"))
             continue
         limit = settings.limits.max_pages
         if pages > limit:
@@ -104,12 +107,13 @@ def read_sources(sources: list[SourceFile], skipped: list[Skipped],
     if tasks:
         check_languages(tuple(settings.languages.split("+")))
         pages_by_file = _run_tasks(tasks, settings, options)
-        for rel, pages in pages_by_file.items():
+        for rel, read in pages_by_file.items():
             document = documents[rel]
-            document.pages = sorted(pages, key=lambda p: p.index)
+            document.pages = sorted(read, key=lambda p: p.index)
             if all(p.source == "none" for p in document.pages):
                 # Nothing at all could be read: the file is listed as not read, with the first reason.
                 reason = next((q for p in document.pages for q in p.problems), "nothing could be read from it")
+                reason = "; ".join([reason, *document.problems])
                 skipped.append(Skipped(rel, reason))
                 del documents[rel]
                 continue
@@ -131,36 +135,49 @@ def _run_tasks(tasks: list[_Task], settings: OcrSettings, options: ReadOptions) 
         if options.progress:
             options.progress(finished, total)
 
+    # Pages are always read in worker processes, even one at a time: a renderer that crashes or
+    # loops on a hostile file then costs a worker, never the run.
     jobs = options.jobs or default_jobs()
-    if jobs == 1 or total == 1:
+    try:
+        first_pool = _start_pool(min(jobs, total))
+    except (OSError, NotImplementedError, ImportError):  # no processes here (some sandboxes): read inline
         for task in tasks:
             record(task, read_page_text(task.source.path, task.source.mime, task.index, settings))
         return done
-
-    pending = list(tasks)
-    while pending:
-        retry: list[_Task] = []
-        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-        with ProcessPoolExecutor(max_workers=min(jobs, len(pending)), mp_context=context) as pool:
-            futures: list[tuple[_Task, Future[Page]]] = [
-                (t, pool.submit(read_page_text, t.source.path, t.source.mime, t.index, settings)) for t in pending
-            ]
-            for task, future in _in_completion_order(futures):
-                try:
-                    record(task, future.result())
-                except BrokenProcessPool:
-                    task.attempts += 1
-                    if task.attempts >= 2:
-                        record(task, _failed_page(task, "the reader crashed on this page"))
-                    else:
-                        retry.append(task)
-                except Exception as exc:  # noqa: BLE001 - one page's failure is that page's problem
-                    record(task, _failed_page(task, f"it could not be read ({type(exc).__name__})"))
-        # After a crash, retry the pages that were lost one at a time, so the culprit is isolated.
-        if retry and jobs > 1:
-            jobs = 1
-        pending = retry
+    lost: list[_Task] = []
+    with first_pool as pool:
+        futures: list[tuple[_Task, Future[Page]]] = [
+            (t, pool.submit(read_page_text, t.source.path, t.source.mime, t.index, settings)) for t in tasks
+        ]
+        for task, future in _in_completion_order(futures):
+            try:
+                record(task, future.result())
+            except BrokenProcessPool:
+                lost.append(task)
+            except Exception as exc:  # noqa: BLE001 - one page's failure is that page's problem
+                record(task, _failed_page(task, f"it could not be read ({type(exc).__name__})"))
+    # A crash takes every page in flight with it: retry those one at a time, so only the culprit
+    # (crashing again on its second try) is reported.
+    retry_pool: ProcessPoolExecutor | None = None
+    for task in sorted(lost, key=lambda t: (t.source.rel, t.index)):
+        retry_pool = retry_pool or _start_pool(1)
+        try:
+            record(task, retry_pool.submit(read_page_text, task.source.path, task.source.mime, task.index,
+                                           settings).result())
+        except BrokenProcessPool:
+            retry_pool.shutdown(wait=True)
+            retry_pool = None
+            record(task, _failed_page(task, "the reader crashed or took too long on this page and was stopped"))
+        except Exception as exc:  # noqa: BLE001
+            record(task, _failed_page(task, f"it could not be read ({type(exc).__name__})"))
+    if retry_pool is not None:
+        retry_pool.shutdown(wait=True)
     return done
+
+
+def _start_pool(workers: int) -> ProcessPoolExecutor:
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=use_hard_time_limits)
 
 
 def _in_completion_order(futures: list[tuple[_Task, Future[Page]]]) -> Iterable[tuple[_Task, Future[Page]]]:

@@ -6,15 +6,21 @@ that page, and returns a Page with no image in it.
 
 from __future__ import annotations
 
+import contextlib
+import faulthandler
 import hashlib
 import json
+import os
 import re
+import sys
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import TextIO
 
 from PIL import Image
 
-from dossiercheck.ingest import Limits, PageInput, read_page
+from dossiercheck.ingest import Limits, PageInput, UnreadableFile, read_page
 from dossiercheck.models import Page, Word
 from dossiercheck.ocr import preprocess, tesseract
 from dossiercheck.ocr.faces import count_faces
@@ -42,10 +48,48 @@ class OcrSettings:
         return hashlib.sha256(json.dumps(plain, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
+# Set in the OCR worker processes only: there a page stuck for good ends its own process.
+_hard_limits = False
+_watchdog_out: TextIO | None = None
+
+
+def use_hard_time_limits() -> None:
+    """Called when a worker process starts (never in the main process, which it would end).
+
+    A page that never returns, e.g. a renderer looping in C code on a hostile PDF where no
+    Python signal can reach it, then ends the worker; the pool retries the page once and
+    reports it, and the run goes on.
+    """
+    global _hard_limits, _watchdog_out
+    _hard_limits = True
+    _watchdog_out = open(os.devnull, "w")  # noqa: SIM115 - kept open for the worker's life
+
+
+@contextlib.contextmanager
+def _watchdog(seconds: float) -> Iterator[None]:
+    if not _hard_limits or seconds <= 0:
+        yield
+        return
+    faulthandler.dump_traceback_later(seconds, exit=True, file=_watchdog_out or sys.stderr)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()
+
+
+def ocr_seconds(settings: OcrSettings) -> float:
+    """The longest one page's OCR may take: a few tesseract calls, each with its own timeout."""
+    return 4 * settings.timeout + 60 if settings.timeout > 0 else 0
+
+
 def read_page_text(path: Path, mime: str, index: int, settings: OcrSettings) -> Page:
     """Open page `index` of the file and read it. Never raises for a bad page: problems go on the Page."""
     try:
-        page_input = read_page(path, mime, index, dpi=settings.dpi, limits=settings.limits)
+        # Python-level slowness gets Limits.open_seconds (a signal); C code that never returns, twice that.
+        with _watchdog(2 * settings.limits.open_seconds):
+            page_input = read_page(path, mime, index, dpi=settings.dpi, limits=settings.limits)
+    except UnreadableFile as exc:
+        return Page(index=index, width=0, height=0, text="", source="none", problems=(str(exc),))
     except Exception as exc:  # noqa: BLE001 - a broken page must not lose the rest of the file
         what = "PDF page" if mime == "application/pdf" else "picture"
         return Page(index=index, width=0, height=0, text="", source="none",
@@ -54,14 +98,29 @@ def read_page_text(path: Path, mime: str, index: int, settings: OcrSettings) -> 
     if page_input.text is not None:
         return Page(index=index, width=0, height=0, text=page_input.text, source="text-layer", mean_conf=100.0)
     assert page_input.image is not None
-    return ocr_image(page_input, settings)
+    try:
+        with _watchdog(ocr_seconds(settings)):
+            return ocr_image(page_input, settings)
+    except (MemoryError, ValueError, TypeError, OSError, ArithmeticError) as exc:
+        # Image maths on a degenerate picture (one pixel wide, all one colour, odd modes).
+        return Page(index=index, width=0, height=0, text="", source="none",
+                    problems=(f"the picture could not be read ({type(exc).__name__}): scan it again",))
+
+
+# Below this many pixels on its short side a picture holds no readable line, even upscaled.
+MIN_SIDE = 32
 
 
 def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
-    image = preprocess.normalise_size(preprocess.to_grey(page_input.image))  # type: ignore[arg-type]
-    page_input.image = None  # let the original go: only one copy of the page at a time
     problems = [page_input.problem] if page_input.problem else []
-    if min(image.size) < 32:
+    original = page_input.image
+    assert original is not None
+    if min(original.size) < MIN_SIDE:  # checked before upscaling: no tesseract run for a 1×1 or 16×16 picture
+        return Page(index=page_input.index, width=original.width, height=original.height, text="", source="none",
+                    problems=(*problems, "the picture is too small to read"))
+    image = preprocess.normalise_size(preprocess.to_grey(original))
+    page_input.image = original = None  # let the original go: only one copy of the page at a time
+    if min(image.size) < MIN_SIDE:
         return Page(index=page_input.index, width=image.width, height=image.height, text="", source="none",
                     problems=(*problems, "the picture is too small to read"))
     unflattened = image  # faces are found on the picture as it is: flattening the light erases them

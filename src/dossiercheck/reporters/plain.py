@@ -5,11 +5,18 @@ Personal numbers are masked here, once, so no format can leak them by accident.
 
 from __future__ import annotations
 
+import dataclasses
+import re
+from collections.abc import Iterable
 from typing import Any
 
 from dossiercheck.models import Document, Mrz, Report
 
 REPORTED_DATES = ("expiry", "issue", "birth")
+# A Belgian national register number, YY.MM.DD-XXX.XX, written with or without its separators.
+NATIONAL_NUMBER = re.compile(r"(?<![\w.])\d{2}([. ]?)\d{2}\1\d{2}[- .]?\d{3}[. ]?\d{2}(?![\w])")
+# Shorter strings are too likely to be an ordinary word or number elsewhere in a message.
+MIN_SECRET = 5
 
 
 def mask(value: str, show: bool) -> str:
@@ -17,6 +24,70 @@ def mask(value: str, show: bool) -> str:
     if show or len(value) <= 3:
         return value
     return "*" * (len(value) - 3) + value[-3:]
+
+
+def _mask_digits(found: re.Match[str]) -> str:
+    """'90.04.12-123.45' -> '**.**.**-**3.45': separators kept, every digit but the last 3 hidden."""
+    text = found.group(0)
+    keep = len(text)
+    digits = 0
+    for i in range(len(text) - 1, -1, -1):
+        if text[i].isdigit():
+            digits += 1
+            if digits == 3:
+                keep = i
+                break
+    return "".join("*" if ch.isdigit() else ch for ch in text[:keep]) + text[keep:]
+
+
+def mask_text(text: str, show: bool, secrets: Iterable[str] = ()) -> str:
+    """Mask national register numbers and the given document numbers wherever they appear in text."""
+    if show or not text:
+        return text
+    for secret in sorted({s for s in secrets if len(s) >= MIN_SECRET}, key=len, reverse=True):
+        text = text.replace(secret, mask(secret, False))
+    return NATIONAL_NUMBER.sub(_mask_digits, text)
+
+
+def personal_numbers(report: Report) -> list[str]:
+    """The document numbers read from the dossier's MRZs: masked wherever they turn up."""
+    return [d.mrz.document_number for d in report.documents if d.mrz is not None and d.mrz.document_number]
+
+
+def masked_report(report: Report, show_personal_data: bool = False) -> Report:
+    """A copy of the report with personal numbers masked in every string a reporter shows.
+
+    Reporters that render the Report itself (text, markdown, JUnit, HTML) get this copy, so none
+    can leak a number by accident; `--show-personal-data` returns the report as it is.
+    """
+    if show_personal_data:
+        return report
+    secrets = personal_numbers(report)
+
+    def hide(text: str) -> str:
+        return mask_text(text, False, secrets)
+
+    documents = [
+        dataclasses.replace(
+            d,
+            problems=[hide(p) for p in d.problems],
+            cues=[hide(c) for c in d.cues],
+            dates=[dataclasses.replace(f, raw=hide(f.raw)) for f in d.dates],
+            mrz=None if d.mrz is None else dataclasses.replace(
+                d.mrz, document_number=mask(d.mrz.document_number, False),
+                lines=tuple(hide(line) for line in d.mrz.lines),
+                optional=mask(d.mrz.optional, False)),  # on Belgian cards: the national register number
+        )
+        for d in report.documents
+    ]
+    return dataclasses.replace(
+        report,
+        documents=documents,
+        skipped=[dataclasses.replace(s, reason=hide(s.reason)) for s in report.skipped],
+        requirements=[dataclasses.replace(r, message=hide(r.message), action=hide(r.action))
+                      for r in report.requirements],
+        deadlines=[dataclasses.replace(d, what=hide(d.what)) for d in report.deadlines],
+    )
 
 
 def mrz_plain(mrz: Mrz, show_personal_data: bool) -> dict[str, Any]:
@@ -37,7 +108,9 @@ def mrz_plain(mrz: Mrz, show_personal_data: bool) -> dict[str, Any]:
     }
 
 
-def document_plain(document: Document, show_personal_data: bool) -> dict[str, Any]:
+def document_plain(document: Document, show_personal_data: bool,
+                   secrets: Iterable[str] | None = None) -> dict[str, Any]:
+    own_numbers = [document.mrz.document_number] if document.mrz is not None else []
     dates = {}
     for name in REPORTED_DATES:
         value = document.date(name)
@@ -50,7 +123,8 @@ def document_plain(document: Document, show_personal_data: bool) -> dict[str, An
         "confidence": round(float(document.confidence), 3),
         "language": document.language,
         "dates": dates,
-        "problems": list(document.problems),
+        "problems": [mask_text(p, show_personal_data, secrets if secrets is not None else own_numbers)
+                     for p in document.problems],
     }
     if document.mrz is not None:
         plain["mrz"] = mrz_plain(document.mrz, show_personal_data)
@@ -58,28 +132,33 @@ def document_plain(document: Document, show_personal_data: bool) -> dict[str, An
 
 
 def report_plain(report: Report, show_personal_data: bool = False) -> dict[str, Any]:
+    secrets = personal_numbers(report)
+
+    def hide(text: str) -> str:
+        return mask_text(text, show_personal_data, secrets)
+
     return {
         "tool": {"name": "dossiercheck", "version": report.tool_version},
         "dossier": report.dossier,
         "profile": report.profile,
         "reference_date": report.reference_date.isoformat(),
         "verdict": report.verdict,
-        "documents": [document_plain(d, show_personal_data) for d in report.documents],
-        "skipped": [{"file": s.file, "reason": s.reason} for s in report.skipped],
+        "documents": [document_plain(d, show_personal_data, secrets) for d in report.documents],
+        "skipped": [{"file": s.file, "reason": hide(s.reason)} for s in report.skipped],
         "requirements": [
             {
                 "id": r.id,
                 "status": r.status,
                 "document_type": r.document_type,
-                "message": r.message,
-                "action": r.action,
+                "message": hide(r.message),
+                "action": hide(r.action),
                 "files": list(r.files),
                 "source": r.source,
             }
             for r in report.requirements
         ],
         "deadlines": [
-            {"date": d.date.isoformat(), "what": d.what, "requirement": d.requirement}
+            {"date": d.date.isoformat(), "what": hide(d.what), "requirement": d.requirement}
             for d in sorted(report.deadlines, key=lambda d: (d.date, d.requirement))
         ],
     }
