@@ -85,6 +85,8 @@ def main() -> None:
 @click.option("--output-dir", type=click.Path(file_okay=False, path_type=Path),
               help="Write one report per --format into this folder.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Pages read in parallel (0: one per core).")
+@click.option("--max-pages", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Pages read per file; the rest are reported, not read.")
 @click.option("--no-cache", is_flag=True, help="Do not reuse or keep OCR results between runs.")
 @click.option("--lang", type=click.Choice(["en", "fr", "nl"]), default="en", show_default=True,
               help="Language of the messages.")
@@ -95,11 +97,13 @@ def main() -> None:
 @handle_errors
 def check(folder: Path, profile: str | None, reference_date: dt.date | None, formats: tuple[str, ...],
           output: Path | None, output_dir: Path | None, jobs: int, no_cache: bool, lang: str,
-          show_personal_data: bool, fail_on: str, debug: bool) -> None:
+          show_personal_data: bool, fail_on: str, max_pages: int, debug: bool) -> None:
     """Check the documents in FOLDER against a procedure's requirements.
 
     Exit code 0: complete; 1: incomplete (or, with --fail-on warn, a warning); 2: usage or internal error.
     """
+    from dossiercheck.ingest import Limits
+    from dossiercheck.ocr.page import OcrSettings
     from dossiercheck.pipeline import ReadOptions, check_dossier
 
     refuse_writing_inside(folder, output, output_dir)
@@ -110,7 +114,8 @@ def check(folder: Path, profile: str | None, reference_date: dt.date | None, for
             folder,
             reference_date=reference_date,
             profile=profile,
-            options=ReadOptions(jobs=jobs, use_cache=not no_cache, progress=progress),
+            options=ReadOptions(jobs=jobs, use_cache=not no_cache, progress=progress,
+                                settings=OcrSettings(limits=Limits(max_pages=max_pages))),
             lang=lang,
             today=dt.date.today(),  # the only place "today" is read: the default appointment date
             require_profile=True,
@@ -191,7 +196,7 @@ def inspect(file: Path, reference_date: dt.date | None, fmt: str, no_text: bool,
     from dossiercheck.models import Skipped, to_plain
     from dossiercheck.pipeline import ReadOptions, read_file
     from dossiercheck.reporters.inspect_view import render_inspection
-    from dossiercheck.reporters.plain import document_plain
+    from dossiercheck.reporters.plain import document_plain, mask_text
 
     with progress_bar("Reading pages") as progress:
         found = read_file(file, ReadOptions(use_cache=not no_cache, progress=progress))
@@ -199,12 +204,13 @@ def inspect(file: Path, reference_date: dt.date | None, fmt: str, no_text: bool,
         raise UsageError(f"{file}: {found.reason}")
     analyse_document(found, reference_date or dt.date.today())
     if fmt == "json":
+        secrets = [found.mrz.document_number] if found.mrz else []
         plain = document_plain(found, show_personal_data) | {
             "cues": found.cues,
             "found_dates": to_plain(found.dates),
             "text": None if no_text else [p.text for p in found.pages],
         }
-        click.echo(json.dumps(plain, indent=2, ensure_ascii=False))
+        click.echo(mask_text(json.dumps(plain, indent=2, ensure_ascii=False), show_personal_data, secrets))
     else:
         click.echo(render_inspection(found, show_personal_data, show_text=not no_text), nl=False)
 

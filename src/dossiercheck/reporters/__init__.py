@@ -19,4 +19,7 @@ EXTENSIONS = {"text": "txt", "json": "json", "markdown": "md", "junit": "junit.x
 
 
 def render_report(report: Report, fmt: str, **options: Any) -> str:
-    return RENDERERS[fmt](report, **options)
+    """Render in one format; personal numbers are masked here, once, for every format."""
+    from dossiercheck.reporters.plain import masked_report
+
+    return RENDERERS[fmt](masked_report(report, bool(options.get("show_personal_data"))), **options)

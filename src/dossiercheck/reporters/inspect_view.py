@@ -7,7 +7,7 @@ behind the type, each MRZ check digit, each date with its label and field, and t
 from __future__ import annotations
 
 from dossiercheck.models import Document
-from dossiercheck.reporters.plain import mask
+from dossiercheck.reporters.plain import mask, mask_text
 
 
 def render_inspection(document: Document, show_personal_data: bool = False, show_text: bool = True) -> str:
@@ -52,4 +52,5 @@ def render_inspection(document: Document, show_personal_data: bool = False, show
             if page.mrz_lines:
                 out.append("[MRZ band read on its own]")
                 out += page.mrz_lines
-    return "\n".join(out) + "\n"
+    secrets = [mrz.document_number] if mrz is not None else []
+    return mask_text("\n".join(out) + "\n", show_personal_data, secrets)

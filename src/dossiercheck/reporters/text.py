@@ -74,4 +74,6 @@ def render(report: Report, color: bool = False, ascii_only: bool = False, **_: o
     if report.skipped:
         summary += f" ({len(report.skipped)} file(s) could not be read)"
     out.append(summary + ".")
+    out.append(f"({len(report.documents)} file(s) read, {report.total_bytes / (1024 * 1024):.1f} MiB; "
+               "nothing was sent anywhere.)")
     return "\n".join(out) + "\n"

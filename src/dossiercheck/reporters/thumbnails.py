@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import base64
 import io
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,6 +19,7 @@ from dossiercheck.models import Report
 from dossiercheck.ocr import preprocess
 
 MAX_SIDE = 640
+PAGE_SECONDS = 60
 
 
 @dataclass(frozen=True)
@@ -26,15 +30,30 @@ class Thumbnail:
     scale: float  # thumbnail pixels per pixel of the page the word boxes refer to
 
 
-def make_thumbnails(folder: Path, report: Report, max_pages_per_file: int = 4) -> dict[tuple[str, int], Thumbnail]:
-    """Thumbnails keyed by (file, page index); a page that cannot be opened is simply left out."""
+def make_thumbnails(folder: Path, report: Report, max_pages_per_file: int = 4,
+                    jobs: int = 2) -> dict[tuple[str, int], Thumbnail]:
+    """Thumbnails keyed by (file, page index); a page that cannot be drawn is simply left out.
+
+    Pages are drawn in worker processes: a hostile PDF whose text layer spared it the renderer during
+    OCR meets it here, and a crash or hang must cost a picture, not the report.
+    """
+    keys = [(document.file, page.index, document.mime, page)
+            for document in report.documents for page in document.pages[:max_pages_per_file]]
     thumbs: dict[tuple[str, int], Thumbnail] = {}
-    for document in report.documents:
-        for page in document.pages[:max_pages_per_file]:
+    if not keys:
+        return thumbs
+    context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+    with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(keys))), mp_context=context) as pool:
+        futures = {(file, index): pool.submit(_thumbnail, folder / file, mime, page)
+                   for file, index, mime, page in keys}
+        for key, future in futures.items():
             try:
-                thumbs[(document.file, page.index)] = _thumbnail(folder / document.file, document.mime, page)
-            except Exception:  # noqa: BLE001 - a report without one picture is still a report
+                thumbs[key] = future.result(timeout=PAGE_SECONDS)
+            except Exception:  # noqa: BLE001 - broken page, crashed or stuck worker: no picture
                 continue
+        for process in list(getattr(pool, "_processes", {}).values()):
+            if process.is_alive() and not all(f.done() for f in futures.values()):
+                process.kill()  # a stuck renderer must not hold the report back
     return thumbs
 
 
