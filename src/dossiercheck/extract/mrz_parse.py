@@ -1,0 +1,344 @@
+"""Field layouts of the ICAO 9303 formats and the check-digit-guided reading of one aligned MRZ.
+
+The lines are joined into one flat string so that a field, or a composite check spanning
+lines, is a list of slices of it. Dates stay as six characters here: turning them into
+dates needs the reference date and belongs to `mrz.py`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from .mrz_fix import (
+    FILLER,
+    Span,
+    check_digit,
+    check_holds,
+    clean_after_fillers,
+    clean_filler_tail,
+    differences,
+    repair_with_check,
+    span_text,
+    to_alpha,
+    to_digits,
+)
+
+# ISO 3166-1 alpha-3 codes, plus ICAO 9303 part 3's own (D for Germany, GBx, UNx, XXx, EUE, RKS, ...)
+# and the specimen's UTO: a misread nationality rarely lands on one of them.
+STATES = frozenset(
+    """AFG ALA ALB DZA ASM AND AGO AIA ATA ATG ARG ARM ABW AUS AUT AZE BHS BHR BGD BRB BLR BEL BLZ BEN BMU BTN
+    BOL BES BIH BWA BVT BRA IOT BRN BGR BFA BDI CPV KHM CMR CAN CYM CAF TCD CHL CHN CXR CCK COL COM COG COD COK
+    CRI CIV HRV CUB CUW CYP CZE DNK DJI DMA DOM ECU EGY SLV GNQ ERI EST SWZ ETH FLK FRO FJI FIN FRA GUF PYF ATF
+    GAB GMB GEO DEU GHA GIB GRC GRL GRD GLP GUM GTM GGY GIN GNB GUY HTI HMD VAT HND HKG HUN ISL IND IDN IRN IRQ
+    IRL IMN ISR ITA JAM JPN JEY JOR KAZ KEN KIR PRK KOR KWT KGZ LAO LVA LBN LSO LBR LBY LIE LTU LUX MAC MDG MWI
+    MYS MDV MLI MLT MHL MTQ MRT MUS MYT MEX FSM MDA MCO MNG MNE MSR MAR MOZ MMR NAM NRU NPL NLD NCL NZL NIC NER
+    NGA NIU NFK MKD MNP NOR OMN PAK PLW PSE PAN PNG PRY PER PHL PCN POL PRT PRI QAT REU ROU RUS RWA BLM SHN KNA
+    LCA MAF SPM VCT WSM SMR STP SAU SEN SRB SYC SLE SGP SXM SVK SVN SLB SOM ZAF SGS SSD ESP LKA SDN SUR SJM SWE
+    CHE SYR TWN TJK TZA THA TLS TGO TKL TON TTO TUN TUR TKM TCA TUV UGA UKR ARE GBR USA UMI URY UZB VUT VEN VNM
+    VGB VIR WLF ESH YEM ZMB ZWE D<< GBD GBN GBO GBP GBS UNA UNK UNO XXA XXB XXC XXX EUE XOM XPO XCC XES XBA XIM
+    XCE XDC RKS XKX ANT NTZ SCG YUG UTO""".split()
+)
+
+
+@dataclass(frozen=True)
+class Layout:
+    """Where each field sits in the flat (joined) MRZ, and which spans each check digit covers."""
+
+    format: str
+    lines: int
+    length: int
+    fields: dict[str, Span]
+    checks: dict[str, tuple[tuple[Span, ...], int]]  # name -> (covered spans, check position)
+    digits: tuple[int, ...]  # positions that hold digits only (dates, check digits)
+    # The data line (index), where its birth date starts, and how many check digits close it.
+    anchor: tuple[int, int, int]
+
+
+def _two_line(fmt: str, n: int, optional_check: bool, composite: bool) -> Layout:
+    """TD3, TD2 and the visas share one pattern: names on line 1, data on line 2 at offset n."""
+    o = n
+    fields = {"code": (0, 2), "state": (2, 5), "names": (5, n), "number": (o, o + 9), "sex": (o + 20, o + 21)}
+    fields |= {"nationality": (o + 10, o + 13), "birth": (o + 13, o + 19), "expiry": (o + 21, o + 27)}
+    end_optional = 2 * n - (1 if composite else 0) - (1 if optional_check else 0)
+    fields["optional"] = (o + 28, end_optional)
+    checks: dict[str, tuple[tuple[Span, ...], int]] = {
+        "document_number": (((o, o + 9),), o + 9),
+        "birth": (((o + 13, o + 19),), o + 19),
+        "expiry": (((o + 21, o + 27),), o + 27),
+    }
+    if optional_check:
+        checks["optional"] = (((o + 28, end_optional),), end_optional)
+    if composite:
+        checks["composite"] = (((o, o + 10), (o + 13, o + 20), (o + 21, 2 * n - 1)), 2 * n - 1)
+    digits = tuple(range(o + 13, o + 20)) + tuple(range(o + 21, o + 28)) + (o + 9,)
+    digits += tuple(pos for name, (_, pos) in checks.items() if name in ("optional", "composite"))
+    closing = int(optional_check) + int(composite)
+    return Layout(fmt, 2, n, fields, checks, digits, (1, 13, closing))
+
+
+def _td1() -> Layout:
+    fields = {"code": (0, 2), "state": (2, 5), "number": (5, 14), "optional1": (15, 30), "birth": (30, 36)}
+    fields |= {"sex": (37, 38), "expiry": (38, 44), "nationality": (45, 48), "optional2": (48, 59), "names": (60, 90)}
+    checks = {
+        "document_number": (((5, 14),), 14),
+        "birth": (((30, 36),), 36),
+        "expiry": (((38, 44),), 44),
+        "composite": (((5, 30), (30, 37), (38, 45), (48, 59)), 59),
+    }
+    digits = tuple(range(30, 37)) + tuple(range(38, 45)) + (14, 59)
+    return Layout("TD1", 3, 30, fields, checks, digits, (1, 0, 1))
+
+
+LAYOUTS = {
+    "TD3": _two_line("TD3", 44, optional_check=True, composite=True),
+    "MRVA": _two_line("MRVA", 44, optional_check=False, composite=False),
+    "TD2": _two_line("TD2", 36, optional_check=False, composite=True),
+    "MRVB": _two_line("MRVB", 36, optional_check=False, composite=False),
+    "TD1": _td1(),
+}
+_ALPHA_FIELDS = ("code", "state", "nationality", "names")
+SANE_FIELDS = 4  # document code and sex, issuing state, nationality, names: see Reading.sane
+
+
+def plausible_names(field: str) -> bool:
+    """No name holds four equal letters in a row; OCR garbage in the filler run often does."""
+    return re.search(r"([A-Z])\1{3}", field) is None
+
+
+@dataclass
+class Reading:
+    """One aligned reading of an MRZ after repairs: the flat text and what its checks say."""
+
+    layout: Layout
+    flat: str
+    checks: dict[str, bool]
+    changes: int
+    # Document numbers longer than 9 characters continue in the optional data (ICAO 9303 part 5 §4.2.4).
+    number_extension: Span | None = None
+    ambiguous: list[str] = field(default_factory=list)
+
+    def get(self, name: str) -> str:
+        start, end = self.layout.fields[name]
+        return self.flat[start:end]
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        n = self.layout.length
+        return tuple(self.flat[i : i + n] for i in range(0, len(self.flat), n))
+
+    @property
+    def score(self) -> int:
+        """Check digits that hold."""
+        return sum(self.checks.values())
+
+    @property
+    def failures(self) -> int:
+        """Checks and fixed-form fields that do not hold: what readings are compared on, since a
+        format with more check digits must not win just by having more of them."""
+        return len(self.checks) + SANE_FIELDS - self.score - self.sane
+
+    @property
+    def sane(self) -> int:
+        """Fixed-form fields that look right: a wrong alignment often passes a check digit but not these."""
+        ok = self.flat[0] in "PIACV" and self.get("sex") in ("M", "F", "X", FILLER)
+        states = sum(self.get(n) in STATES for n in ("state", "nationality"))
+        return int(ok) + states + int(plausible_names(self.get("names")))
+
+
+def _long_number(layout: Layout, flat: str) -> tuple[tuple[Span, ...], int, Span] | None:
+    """The spans and check position of a document number running into the optional data, if so."""
+    if layout.format not in ("TD1", "TD2"):
+        return None
+    start, end = layout.fields["number"]
+    if flat[end] != FILLER or FILLER in flat[start:end]:
+        return None
+    opt_start = end + 1
+    opt_end = layout.fields["optional1" if layout.format == "TD1" else "optional"][1]
+    stop = flat.find(FILLER, opt_start, opt_end)
+    stop = opt_end if stop == -1 else stop
+    if stop - opt_start < 2:  # at least one more character and its check digit
+        return None
+    return ((start, end), (opt_start, stop - 1)), stop - 1, (opt_start, stop)
+
+
+def read_aligned(layout: Layout, flat: str) -> Reading:
+    """Repair one reading whose lines already have the right length, and evaluate its checks."""
+    chars = list(flat)
+    for name in ("names", "optional", "optional1", "optional2"):
+        if name in layout.fields:
+            a, b = layout.fields[name]
+            chars[a:b] = clean_after_fillers("".join(chars[a:b]), digits_are_noise=name == "names")
+    for pos in layout.digits:
+        chars[pos] = to_digits(chars[pos])
+    for name in _ALPHA_FIELDS:
+        a, b = layout.fields[name]
+        chars[a:b] = to_alpha("".join(chars[a:b]))
+    for name in ("names", "number", "optional", "optional1", "optional2"):
+        if name in layout.fields:
+            a, b = layout.fields[name]
+            chars[a:b] = clean_filler_tail("".join(chars[a:b]), keep_k=name in ("names", "number"))
+    text = "".join(chars)
+    changes = differences(flat, text)
+
+    checks = dict(layout.checks)
+    extension = _long_number(layout, text)
+    if extension is not None:
+        spans, pos, ext_span = extension
+        text = text[:pos] + to_digits(text[pos]) + text[pos + 1 :]
+        checks["document_number"] = (spans, pos)
+    reading = Reading(layout, text, {}, changes, ext_span if extension else None)
+
+    composite = checks.get("composite")
+    # Fields with their own check digit first; the composite then settles what they could not.
+    digits = set(layout.digits)
+    for name, (spans, pos) in checks.items():
+        if name == "composite":
+            continue
+        mixed = {i for a, b in spans for i in range(a, b)} - digits  # dates were settled above
+        _repair(reading, spans, pos, composite, name, mixed)
+    if composite is not None and not check_holds(span_text(reading.flat, composite[0]), reading.flat[composite[1]]):
+        unchecked = [n for n in ("optional1", "optional2", "optional") if n in layout.fields and n not in checks]
+        free = {i for n in unchecked for i in range(*layout.fields[n])}
+        if reading.number_extension:
+            free -= set(range(*reading.number_extension))
+        _repair(reading, composite[0], composite[1], None, "composite", free, max_subs=1)
+    reading.checks = {
+        name: check_holds(span_text(reading.flat, spans), reading.flat[pos]) for name, (spans, pos) in checks.items()
+    }
+    for name in ("birth", "expiry"):
+        # A letter left in a date is a misread whatever its check digit says; three read as letters
+        # mean the date was not read at all, and a check digit passes by chance one time in ten.
+        a, b = layout.fields[name]
+        guessed = sum(not c.isdigit() and c != FILLER for c in flat[a : b + 1])
+        digits_only = re.fullmatch(r"[0-9<]{6}", reading.get(name)) is not None
+        reading.checks[name] = reading.checks[name] and digits_only and guessed <= 2
+    reading.changes = differences(flat, reading.flat)
+    return reading
+
+
+def _repair(
+    reading: Reading,
+    spans: tuple[Span, ...],
+    pos: int,
+    composite: tuple[tuple[Span, ...], int] | None,
+    name: str,
+    free: set[int] | None = None,
+    max_subs: int = 2,
+) -> None:
+    """Apply the one repair of `spans` that the check digit at `pos` accepts; note the field when unsure."""
+    repaired = repair_with_check(reading.flat, spans, pos, composite, free, max_subs)
+    if repaired is None:
+        reading.ambiguous.append(name)
+    else:
+        reading.flat = repaired
+
+
+# Composing: the inverse of reading, for tests and the sample generator.
+
+
+def _name_field(surname: str, given_names: str, length: int) -> str:
+    def words(s: str) -> str:
+        return re.sub(r"[^A-Z<]", "", re.sub(r"[\s\-]+", FILLER, s.strip().upper()))
+
+    text = words(surname) + ("<<" + words(given_names) if given_names else "")
+    return text[:length].ljust(length, FILLER)
+
+
+def _field(value: str, length: int) -> str:
+    return value.upper().replace(" ", FILLER)[:length].ljust(length, FILLER)
+
+
+def _with_check(s: str) -> str:
+    return s + check_digit(s)
+
+
+def _data_start(number: str, nationality: str, birth: dt.date, sex: str, expiry: dt.date) -> str:
+    """The first 28 characters of a two-line data line: number, nationality, dates, sex, checks."""
+    head = _with_check(_field(number, 9)) + _field(nationality, 3)
+    return head + _with_check(f"{birth:%y%m%d}") + sex + _with_check(f"{expiry:%y%m%d}")
+
+
+def compose_td3(
+    surname: str,
+    given_names: str,
+    document_number: str,
+    nationality: str,
+    birth: dt.date,
+    sex: str,
+    expiry: dt.date,
+    issuing_state: str | None = None,
+    document_code: str = "P",
+    optional: str = "",
+) -> tuple[str, str]:
+    """The two lines of a passport MRZ with correct check digits (for tests and sample dossiers).
+
+    With a document code starting with V it is a visa (MRV-A): 16 characters of optional data, no
+    composite check digit.
+    """
+    line1 = _field(document_code, 2) + _field(issuing_state or nationality, 3) + _name_field(surname, given_names, 39)
+    if document_code.startswith("V"):
+        return line1, _data_start(document_number, nationality, birth, sex, expiry) + _field(optional, 16)
+    opt = _field(optional, 14)
+    head = _data_start(document_number, nationality, birth, sex, expiry) + opt + check_digit(opt)
+    return line1, head + check_digit(head[0:10] + head[13:20] + head[21:43])
+
+
+def compose_td2(
+    surname: str,
+    given_names: str,
+    document_number: str,
+    nationality: str,
+    birth: dt.date,
+    sex: str,
+    expiry: dt.date,
+    issuing_state: str | None = None,
+    document_code: str = "I",
+    optional: str = "",
+) -> tuple[str, str]:
+    """The two lines of a TD2 card MRZ with correct check digits; a visa (MRV-B) when the code starts with V."""
+    line1 = _field(document_code, 2) + _field(issuing_state or nationality, 3) + _name_field(surname, given_names, 31)
+    if document_code.startswith("V"):
+        return line1, _data_start(document_number, nationality, birth, sex, expiry) + _field(optional, 8)
+    head = _data_start(document_number, nationality, birth, sex, expiry) + _field(optional, 7)
+    return line1, head + check_digit(head[0:10] + head[13:20] + head[21:35])
+
+
+def compose_td1(
+    surname: str,
+    given_names: str,
+    document_number: str,
+    nationality: str,
+    birth: dt.date,
+    sex: str,
+    expiry: dt.date,
+    issuing_state: str | None = None,
+    document_code: str = "ID",
+    optional1: str = "",
+    optional2: str = "",
+) -> tuple[str, str, str]:
+    """The three lines of an identity or residence card MRZ with correct check digits.
+
+    A document number longer than 9 characters is written the Belgian way (ICAO 9303 part 5 §4.2.4):
+    9 characters, '<', the rest and its check digit at the start of the optional data.
+    """
+    number = document_number.upper()
+    if len(number) > 9:
+        first = number[:9] + FILLER + number[9:] + check_digit(number) + optional1.upper()
+    else:
+        field = _field(number, 9)
+        first = field + check_digit(field) + optional1.upper()
+    line1 = _field(document_code, 2) + _field(issuing_state or nationality, 3) + _field(first, 25)
+    birth_s, expiry_s = f"{birth:%y%m%d}", f"{expiry:%y%m%d}"
+    line2 = (
+        birth_s
+        + check_digit(birth_s)
+        + sex
+        + expiry_s
+        + check_digit(expiry_s)
+        + _field(nationality, 3)
+        + _field(optional2, 11)
+    )
+    composite = line1[5:30] + line2[0:7] + line2[8:15] + line2[18:29]
+    return line1, line2 + check_digit(composite), _name_field(surname, given_names, 30)

@@ -1,0 +1,374 @@
+"""Machine-readable zones: check digits, OCR repairs, centuries, plausibility, national variants."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from dossiercheck.extract.mrz import (
+    check_digit,
+    compose_td1,
+    compose_td2,
+    compose_td3,
+    cross_check,
+    find_mrz,
+    parse_mrz,
+)
+from dossiercheck.models import DateField, Mrz
+
+REF = dt.date(2026, 11, 23)
+SPECIMEN_REF = dt.date(2010, 1, 1)  # the ICAO specimens expire in 2012
+TD3 = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+TD1 = ("I<UTOD231458907<<<<<<<<<<<<<<<", "7408122F1204159UTO<<<<<<<<<<<6", "ERIKSSON<<ANNA<MARIA<<<<<<<<<<")
+
+
+def _passport(**kw: object) -> tuple[str, str]:
+    args: dict = dict(
+        surname="Peeters",
+        given_names="Anna Maria",
+        document_number="EM1234567",
+        nationality="BEL",
+        birth=dt.date(1990, 5, 17),
+        sex="F",
+        expiry=dt.date(2031, 3, 14),
+        optional="",
+    )
+    args.update(kw)
+    return compose_td3(**args)
+
+
+def _failed(mrz: Mrz) -> set[str]:
+    return {c.name for c in mrz.checks if not c.ok}
+
+
+# --- check digits -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "data, digit",
+    [
+        ("L898902C3", "6"),
+        ("740812", "2"),
+        ("120415", "9"),
+        ("ZE184226B<<<<<", "1"),
+        ("L898902C3674081221204159ZE184226B<<<<<1", "0"),
+        ("D23145890", "7"),
+        ("<<<<<<<<<<<<<<", "0"),
+    ],
+)
+def test_check_digit_on_icao_specimens(data: str, digit: str) -> None:
+    assert check_digit(data) == digit
+
+
+def test_check_digit_rejects_foreign_characters() -> None:
+    with pytest.raises(ValueError):
+        check_digit("AB-12")
+
+
+# --- the specimens --------------------------------------------------------------------------------
+
+
+def test_td3_specimen() -> None:
+    mrz = parse_mrz(TD3, SPECIMEN_REF)
+    assert mrz is not None and mrz.valid and not mrz.corrected
+    assert (mrz.format, mrz.document_code, mrz.issuing_state, mrz.nationality) == ("TD3", "P", "UTO", "UTO")
+    assert (mrz.surname, mrz.given_names, mrz.sex) == ("ERIKSSON", "ANNA MARIA", "F")
+    assert mrz.document_number == "L898902C3" and mrz.optional == "ZE184226B"
+    assert (mrz.birth, mrz.expiry) == (dt.date(1974, 8, 12), dt.date(2012, 4, 15))
+    assert [c.name for c in mrz.checks] == ["document_number", "birth", "expiry", "optional", "composite"]
+
+
+def test_td1_specimen() -> None:
+    mrz = parse_mrz(TD1, SPECIMEN_REF)
+    assert mrz is not None and mrz.valid
+    assert (mrz.format, mrz.document_code, mrz.document_number) == ("TD1", "I", "D23145890")
+    assert (mrz.surname, mrz.given_names) == ("ERIKSSON", "ANNA MARIA")
+
+
+def test_td2_and_visas_round_trip() -> None:
+    td2 = compose_td2("Martin", "Luc", "X12345678", "FRA", dt.date(1980, 1, 2), "M", dt.date(2029, 6, 30))
+    line1, line2 = compose_td3(
+        "Martin",
+        "Luc",
+        "V1234567",
+        "FRA",
+        dt.date(1980, 1, 2),
+        "M",
+        dt.date(2027, 1, 1),
+        issuing_state="BEL",
+        document_code="V",
+    )
+    mrva = (line1, line2)
+    assert line2.endswith("<" * 16)
+    b1, b2 = compose_td2(
+        "Martin",
+        "Luc",
+        "V1234567",
+        "FRA",
+        dt.date(1980, 1, 2),
+        "M",
+        dt.date(2027, 1, 1),
+        issuing_state="BEL",
+        document_code="V",
+    )
+    mrvb = (b1, b2)
+    assert len(b2) == 36 and b2.endswith("<" * 8)
+    for lines, fmt in ((td2, "TD2"), (mrva, "MRVA"), (mrvb, "MRVB")):
+        mrz = parse_mrz(lines, REF)
+        assert mrz is not None and mrz.valid and mrz.format == fmt, (lines, mrz)
+        assert mrz.surname == "MARTIN" and mrz.birth == dt.date(1980, 1, 2)
+    assert parse_mrz(mrva, REF).issuing_state == "BEL"  # type: ignore[union-attr]
+
+
+def test_not_an_mrz() -> None:
+    assert parse_mrz(["Kingdom of Belgium", "Residence permit"], REF) is None
+    assert parse_mrz([], REF) is None
+
+
+# --- OCR repairs ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "line2",
+    [
+        "L898902C36UTO74O8122F1204159ZE184226B<<<<<10",  # O for 0 in a date
+        "L898902C36UTO7408I22F1204159ZE184226B<<<<<10",  # I for 1
+        "L898902C36UTO7408122F12O4I59ZE184226B<<<<<10",  # two in one date
+        "L898902C36UTO7408122F1204l59ZE184226B<<<<<10",  # lower-case l for 1
+        "L898902C36UTO74081ZZF1204159ZE184226B<<<<<10",  # Z for 2
+        "L898902C36UTO7408122F12041S9ZE184226B<<<<<10",  # S for 5
+        "L898902C36UTO74O8I22F12O4I59ZE184226B<<<<<1O",  # D and O in check digits and dates
+        "L898902C36UTO7408122F1204159ZE184226B<<<<<I0",
+        "L898902C3GUTO7408122F1204159ZE184226B<<<<<10",  # G for 6 (check digit of the number)
+        "L8989O2C36UTO7408122F1204159ZE184226B<<<<<10",  # O for 0 inside the document number
+        "L898902C36UTO7408122F1204159ZEI84226B<<<<<10",  # I for 1 inside the optional data
+        "L898902C36UT07408122F1204159ZE184226B<<<<<10",  # 0 for O in the nationality
+        "L898902C36UTO7408122F1204159ZE184226B<<<KK10",  # K for fillers
+        "L898902C36UTO7408122F1204159ZE184226B«<<<<10",  # « for <
+        "L898902C36UTO7408122F1204159ZE184226B<<‹<(10",  # ‹ and ( for <
+        "L898902C36UTO7408122F1204159ZE184226B<< <<10",  # space for <
+        "L898902C36UTO7408122F1204159ZE184226B<<<<10",  # a filler dropped
+        "L898902C36UTO7408122F1204159ZE184226B<<<<<<10",  # a filler added
+    ],
+)
+def test_repairs_confusions_and_marks_corrected(line2: str) -> None:
+    mrz = parse_mrz([TD3[0], line2], SPECIMEN_REF)
+    assert mrz is not None and mrz.valid, mrz
+    assert mrz.corrected
+    assert mrz.lines == TD3
+    assert mrz.document_number == "L898902C3" and mrz.birth == dt.date(1974, 8, 12)
+
+
+@pytest.mark.parametrize(
+    "line1",
+    [
+        "P<UT0ERIKSS0N<<ANNA<MAR1A<<<<<<<<<<<<<<<<<<<",  # digits in letter fields
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<KKKKKK<",  # K run for fillers at the end
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<C<",  # stray letter among the fillers
+        "P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<",  # fillers lost at the end
+    ],
+)
+def test_repairs_name_line(line1: str) -> None:
+    mrz = parse_mrz([line1, TD3[1]], SPECIMEN_REF)
+    assert mrz is not None and mrz.valid
+    assert (mrz.surname, mrz.given_names, mrz.issuing_state) == ("ERIKSSON", "ANNA MARIA", "UTO")
+
+
+def test_name_line_without_its_fillers() -> None:
+    line1, line2 = compose_td3("Becker", "Lena", "1743690", "D", dt.date(1986, 11, 27), "F", dt.date(2027, 2, 18),
+                               issuing_state="BEL", document_code="V")  # fmt: skip
+    mrz = parse_mrz([line1.rstrip("<"), line2[:-3]], REF)
+    assert mrz is not None and mrz.valid and mrz.format == "MRVA" and mrz.lines == (line1, line2)
+    card = compose_td1("Sato", "Haruka", "TY5377859", "JPN", dt.date(2007, 9, 8), "F", dt.date(2033, 11, 18))
+    mrz = parse_mrz([card[0], card[1], "SATO<<HARUKA"], REF)
+    assert mrz is not None and mrz.valid and mrz.given_names == "HARUKA"
+
+
+def test_name_ending_in_k_is_kept() -> None:
+    mrz = parse_mrz(_passport(surname="Blok", given_names="Erik"), REF)
+    assert mrz is not None and (mrz.surname, mrz.given_names) == ("BLOK", "ERIK")
+
+
+def test_ambiguous_repair_is_refused() -> None:
+    """'AB1234567' read as 'AE1234567': 2→Z and 5→S would each restore the check digit, so neither is taken."""
+    line1, line2 = _passport(document_number="AB1234567")
+    bad = line2.replace("AB1234567", "AE1234567")
+    mrz = parse_mrz([line1, bad], REF)
+    assert mrz is not None and not mrz.valid
+    assert mrz.document_number == "AE1234567"  # left as read, not 'AE1Z34567' nor 'AE1234S67'
+    assert "document_number" in _failed(mrz)
+
+
+def test_unfixable_digit_stays_invalid() -> None:
+    line1, line2 = _passport()
+    bad = line2[:14] + "3" + line2[15:]  # 900517 -> 930517: a wrong digit no look-alike explains
+    mrz = parse_mrz([line1, bad], REF)
+    assert mrz is not None and not mrz.valid and "birth" in _failed(mrz)
+
+
+def test_doubtful_document_number_is_not_trusted() -> None:
+    """'KCY74766147': dropping the doubled 6 or the stray Y both satisfy the check digit; neither is trusted."""
+    lines = compose_td1("Mueller", "Lena", "KC7476614", "D", dt.date(1996, 5, 29), "F", dt.date(2029, 1, 24),
+                        issuing_state="BEL", document_code="IR")  # fmt: skip
+    assert lines[0] == "IRBELKC74766147<<<<<<<<<<<<<<<"
+    mrz = parse_mrz(["IRBELKCY74766147<<<<<<<<<<<<<<<", lines[1], lines[2]], REF)
+    assert mrz is not None and not mrz.valid and "document_number" in _failed(mrz)
+
+
+def test_garbage_after_the_fillers_is_dropped() -> None:
+    line1, line2 = _passport()
+    mrz = parse_mrz([line1[:30] + "<<<666KEKKKRKKK", line2], REF)
+    assert mrz is not None and mrz.valid and mrz.given_names == "ANNA MARIA"
+    card = compose_td1("Wojcik", "Jakub", "EK6490845", "POL", dt.date(1992, 8, 10), "M", dt.date(2029, 2, 6),
+                       issuing_state="BEL", document_code="IR")  # fmt: skip
+    mrz = parse_mrz(["IRBELEK64908452<<<<<<<22JJJJ", card[1].replace("POL", "PO0L"), card[2]], REF)
+    assert mrz is not None and mrz.valid and mrz.lines == card and mrz.optional == ""
+
+
+def test_spaces_inserted_by_ocr() -> None:
+    spaced = ("P<UTO ERIKSSON<<ANNA<MARIA <<<<<<<<<<<<<<<<<<<", "L898902C36 UTO7408122F 1204159ZE184226B<<<<<10")
+    mrz = parse_mrz(spaced, SPECIMEN_REF)
+    assert mrz is not None and mrz.valid and mrz.lines == TD3
+
+
+# --- dates ----------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "birth, expected",
+    [
+        (dt.date(2024, 1, 1), dt.date(2024, 1, 1)),
+        (dt.date(1950, 1, 1), dt.date(1950, 1, 1)),
+        (dt.date(1926, 12, 1), dt.date(1926, 12, 1)),
+        (dt.date(2026, 11, 23), dt.date(2026, 11, 23)),
+    ],
+)
+def test_birth_century_is_in_the_past(birth: dt.date, expected: dt.date) -> None:
+    mrz = parse_mrz(_passport(birth=birth, expiry=dt.date(2030, 1, 1)), REF)
+    assert mrz is not None and mrz.birth == expected
+
+
+@pytest.mark.parametrize("expiry", [dt.date(2031, 3, 14), dt.date(1999, 12, 31), dt.date(2008, 2, 29)])
+def test_expiry_century_nearest_reference(expiry: dt.date) -> None:
+    mrz = parse_mrz(_passport(birth=dt.date(1950, 5, 17), expiry=expiry), REF)
+    assert mrz is not None and mrz.expiry == expiry and mrz.valid
+
+
+def test_expiry_too_far_ahead_is_rejected() -> None:
+    mrz = parse_mrz(_passport(expiry=dt.date(2045, 1, 1)), REF)
+    assert mrz is not None and mrz.expiry is None and not mrz.valid
+    assert "expiry_plausible" in _failed(mrz)
+
+
+def test_impossible_date_with_passing_check_digit_is_rejected() -> None:
+    line1, line2 = _passport()
+    birth = "901317"  # month 13
+    line2 = line2[:13] + birth + check_digit(birth) + line2[20:]
+    composite = line2[0:10] + line2[13:20] + line2[21:43]
+    line2 = line2[:43] + check_digit(composite)
+    mrz = parse_mrz([line1, line2], REF)
+    assert mrz is not None and mrz.birth is None and not mrz.valid
+    assert _failed(mrz) == {"birth_plausible"}
+
+
+def test_letter_left_in_a_date_fails_even_if_the_sum_holds() -> None:
+    line1, line2 = _passport()
+    birth = "90V517"  # V=31: its weighted value can still match the check digit
+    for digit in "0123456789":
+        trial = line2[:13] + birth + digit + line2[20:]
+        mrz = parse_mrz([line1, trial], REF)
+        assert mrz is not None and mrz.birth is None and "birth" in _failed(mrz)
+
+
+def test_birth_after_expiry_is_rejected() -> None:
+    mrz = parse_mrz(_passport(birth=dt.date(2020, 1, 1), expiry=dt.date(2019, 1, 1)), REF)
+    assert mrz is not None and not mrz.valid and "dates_order" in _failed(mrz)
+
+
+def test_bad_sex_and_state_are_rejected() -> None:
+    line1, line2 = _passport()
+    mrz = parse_mrz([line1, line2[:20] + "Q" + line2[21:]], REF)
+    assert mrz is not None and "sex" in _failed(mrz)
+    misread = parse_mrz([line1, line2.replace("BEL", "BFL")], REF)  # not a country code
+    assert misread is not None and "nationality" in _failed(misread)
+    germany = parse_mrz(_passport(nationality="D", issuing_state="D"), REF)
+    assert germany is not None and germany.valid and germany.nationality == "D"
+
+
+# --- national variants ----------------------------------------------------------------------------
+
+
+def test_belgian_long_document_number() -> None:
+    lines = compose_td1(
+        "Dupont",
+        "Jean Marie",
+        "592123456789",
+        "BEL",
+        dt.date(1985, 12, 1),
+        "M",
+        dt.date(2031, 3, 14),
+        optional2="85120112345",
+    )
+    assert lines[0] == "IDBEL592123456<7891<<<<<<<<<<<"
+    mrz = parse_mrz(lines, REF)
+    assert mrz is not None and mrz.valid
+    assert mrz.document_number == "592123456789" and mrz.optional == "85120112345"
+    misread = parse_mrz(["IDBELS92123456<7891<<<<<<SS<KC<K", lines[1], lines[2]], REF)
+    assert misread is not None and misread.valid and misread.document_number == "592123456789"
+
+
+def test_filler_as_check_digit_of_empty_optional_data() -> None:
+    line1, line2 = _passport()
+    assert line2[28:43] == "<" * 14 + "0"
+    mrz = parse_mrz([line1, line2[:42] + "<" + line2[43]], REF)
+    assert mrz is not None and mrz.valid and mrz.optional == ""
+    with_data = _passport(optional="12345")[1]
+    broken = parse_mrz([line1, with_data[:42] + "<" + with_data[43]], REF)
+    assert broken is not None and "optional" in _failed(broken)
+
+
+# --- finding the zone in page text ----------------------------------------------------------------
+
+
+def test_find_mrz_in_noisy_page_text() -> None:
+    line1, line2 = _passport()
+    noisy1 = line1[:14] + " " + line1[14:30] + " " + line1[30:].replace("<<<<", "<«<")
+    noisy2 = line2[:10] + " " + line2[10:30].lower() + " " + line2[30:].replace("<<<", "‹ <")
+    text = (
+        "KINGDOM OF BELGIUM  ROYAUME DE BELGIQUE\n"
+        "Passport / Passeport\nSurname PEETERS\nDate of expiry 14 03 2031\n\n"
+        f"{noisy1}\n\n{noisy2}\nSignature\n"
+    )
+    mrz = find_mrz(text, REF)
+    assert mrz is not None and mrz.valid, (text, mrz)
+    assert mrz.surname == "PEETERS" and mrz.expiry == dt.date(2031, 3, 14)
+    assert mrz.lines == (line1, line2)
+
+
+def test_find_mrz_without_zone() -> None:
+    assert find_mrz("Attestation de bonne vie et moeurs\nModèle 2\n" * 5, REF) is None
+
+
+# --- comparing with the page ----------------------------------------------------------------------
+
+
+def test_cross_check() -> None:
+    mrz = parse_mrz(_passport(), REF)
+    assert mrz is not None
+    same = [
+        DateField(dt.date(2031, 3, 14), "14/03/2031", 0, field="expiry"),
+        DateField(dt.date(1990, 5, 17), "17.05.1990", 0, field="birth"),
+    ]
+    assert cross_check(mrz, same) == []
+    other = [
+        DateField(dt.date(2032, 3, 14), "14/03/2032", 0, field="expiry"),
+        DateField(dt.date(1990, 5, 17), "", 0, field="birth"),
+        DateField(dt.date(2033, 1, 1), "", 0, field="expiry", source="mrz"),
+    ]
+    assert cross_check(mrz, other) == [
+        "The expiry date printed on the page (14/03/2032) differs from the one in the machine-readable zone "
+        "(14/03/2031)."
+    ]
+    birth = [DateField(dt.date(1990, 7, 15), "", 0, field="birth")]
+    assert "date of birth printed on the page (15/07/1990)" in cross_check(mrz, birth)[0]
