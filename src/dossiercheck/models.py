@@ -49,11 +49,15 @@ class Page:
     text: str
     words: tuple[Word, ...] = ()
     source: TextSource = "ocr"
-    rotation: int = 0  # degrees clockwise that were undone before OCR (0, 90, 180, 270)
-    skew: float = 0.0  # degrees of small skew that were undone
+    # The geometry undone before OCR, in this order: crop, then rotation, then skew.
+    rotation: int = 0  # degrees clockwise that were undone (0, 90, 180, 270)
+    skew: float = 0.0  # degrees of small skew that were undone (counter-clockwise positive)
     mean_conf: float = 0.0
     mrz_lines: tuple[str, ...] = ()  # the MRZ band OCRed on its own with OCR-B settings, if one was found
     faces: int = 0  # faces detected on the page (ID photos, passport data pages)
+    # Corners of the page within a photo, as fractions of its width and height (x0, y0, ... x3, y3,
+    # clockwise from top left), when the page was cut out of its background; empty otherwise.
+    crop: tuple[float, ...] = ()
     problems: tuple[str, ...] = ()  # page-level trouble (OCR timed out, page too large, ...)
 
     def lines(self) -> list[list[Word]]:

@@ -24,9 +24,10 @@ from dossiercheck.ingest import Limits, PageInput, UnreadableFile, read_page
 from dossiercheck.models import Page, Word
 from dossiercheck.ocr import preprocess, tesseract
 from dossiercheck.ocr.faces import count_faces
+from dossiercheck.ocr.orientation import find_rotation, legible_letters
 
 # Bump when the way pages are read changes, so cached readings are not reused.
-READER_VERSION = "2"
+READER_VERSION = "3"
 # Words on a page that suggest an identity document worth a separate MRZ pass.
 _ID_HINT = re.compile(
     r"<<|passport|passeport|paspoort|reisepass|identit|personalausweis|residence|séjour|sejour|verblijf|aufenthalt",
@@ -118,34 +119,39 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
     if min(original.size) < MIN_SIDE:  # checked before upscaling: no tesseract run for a 1×1 or 16×16 picture
         return Page(index=page_input.index, width=original.width, height=original.height, text="", source="none",
                     problems=(*problems, "the picture is too small to read"))
-    image = preprocess.normalise_size(preprocess.to_grey(original))
+    image, quad = preprocess.crop_to_page(preprocess.to_grey(original))
+    image = preprocess.normalise_size(image)
     page_input.image = original = None  # let the original go: only one copy of the page at a time
     if min(image.size) < MIN_SIDE:
         return Page(index=page_input.index, width=image.width, height=image.height, text="", source="none",
                     problems=(*problems, "the picture is too small to read"))
     unflattened = image  # faces are found on the picture as it is: flattening the light erases them
-    image = preprocess.flatten_light(image)
-    skew = preprocess.estimate_skew(image)
-    if abs(skew) >= 0.3:
-        image = preprocess.rotate(image, skew)
+    flat = preprocess.flatten_light(image)
+    skew = preprocess.estimate_skew(flat)
+    image = preprocess.rotate(flat, skew) if abs(skew) >= 0.3 else flat
     rotation = 0
     try:
         result = tesseract.read_words(image, settings.languages, timeout=settings.timeout)
-        # Most pages arrive upright: orientation detection (a whole extra tesseract pass) is only
+        # Most pages arrive upright: finding which way up a page is (extra tesseract passes) is only
         # paid for pages that read badly, which is what a sideways or upside-down page does.
         if not reads_well(result):
-            rotation, _ = tesseract.detect_rotation(preprocess.downscaled(image, 1600), timeout=settings.timeout)
+            rotation = find_rotation(image, result, timeout=settings.timeout)
             if rotation:
-                turned = preprocess.rotate(image, -rotation)
+                # Turn first, then straighten: the skew of sideways text can only be measured upright.
+                turned = preprocess.rotate(flat, -rotation)
+                turned_skew = preprocess.estimate_skew(turned)
+                if abs(turned_skew) >= 0.3:
+                    turned = preprocess.rotate(turned, turned_skew)
                 retry = tesseract.read_words(turned, settings.languages, timeout=settings.timeout)
-                if retry.mean_conf * len(retry.words) >= result.mean_conf * len(result.words):
-                    image, result = turned, retry
+                if legible_letters(retry) > legible_letters(result):
+                    image, result, skew = turned, retry, turned_skew
                 else:
                     rotation = 0
     except tesseract.OcrTimeout:
         return Page(index=page_input.index, width=image.width, height=image.height, text="", source="none",
-                    rotation=rotation, skew=skew,
+                    rotation=rotation, skew=skew, crop=quad,
                     problems=(*problems, f"reading page {page_input.index + 1} took too long and was stopped"))
+    del flat
     mrz_lines: tuple[str, ...] = ()
     if _ID_HINT.search(result.text):
         mrz_lines = _read_mrz_band(image)
@@ -163,6 +169,7 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
         mean_conf=round(result.mean_conf, 1),
         mrz_lines=mrz_lines,
         faces=faces,
+        crop=quad,
         problems=tuple(problems),
     )
 
@@ -188,6 +195,6 @@ def page_from_plain(plain: dict) -> Page:
     """Rebuild a Page from its cached JSON form."""
     words = tuple(Word(**w) for w in plain.get("words", ()))
     fields = {k: v for k, v in plain.items() if k != "words"}
-    for key in ("mrz_lines", "problems"):
+    for key in ("mrz_lines", "problems", "crop"):
         fields[key] = tuple(fields.get(key, ()))
     return Page(words=words, **fields)

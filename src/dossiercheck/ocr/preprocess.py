@@ -98,40 +98,55 @@ def downscaled(image: Image.Image, long_side: int) -> Image.Image:
     return image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.Resampling.BILINEAR)
 
 
-def crop_to_page(image: Image.Image) -> Image.Image:
+def crop_to_page(image: Image.Image) -> tuple[Image.Image, tuple[float, ...]]:
     """Cut a photographed page (or card) out of its background and square it up.
 
     Phone photos show the page at an angle on a desk; the desk's texture reads as noise and the
     perspective bends the text lines. When a bright four-sided shape clearly stands out (between
-    20% and 95% of the picture), it is warped to a rectangle; otherwise the image is left as it is.
+    20% and 95% of the picture), it is warped to a rectangle. Returns the image and the corners as
+    fractions of the picture's size (empty when the image was left as it is).
     """
     grey = np.asarray(image, dtype=np.uint8)
-    scale = 800 / max(grey.shape)
+    if grey.ndim != 2 or min(grey.shape) < 64:
+        return image, ()
+    scale = min(1.0, 800 / max(grey.shape))
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
-    scale = min(scale, 1.0)
     blurred = cv2.GaussianBlur(small, (7, 7), 0)
     _, bright = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
     bright = cv2.morphologyEx(bright, cv2.MORPH_OPEN, np.ones((9, 9), np.uint8))
     contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
     if not contours:
-        return image
+        return image, ()
     largest = max(contours, key=cv2.contourArea)
     area = cv2.contourArea(largest) / (small.shape[0] * small.shape[1])
     if not 0.2 <= area <= 0.95:
-        return image
+        return image, ()
     quad = cv2.approxPolyDP(largest, 0.02 * cv2.arcLength(largest, True), True)
     if len(quad) != 4 or not cv2.isContourConvex(quad):
-        return image
+        return image, ()
     corners = _order_corners(quad.reshape(4, 2).astype(np.float32) / scale)
+    fractions = tuple(round(float(v), 5) for x, y in corners for v in (x / grey.shape[1], y / grey.shape[0]))
+    warped = warp_to_quad(image, fractions)
+    return (warped, fractions) if warped is not image else (image, ())
+
+
+def warp_to_quad(image: Image.Image, fractions: tuple[float, ...]) -> Image.Image:
+    """Warp the part of the picture inside the quadrilateral (corners as fractions) to a rectangle."""
+    if len(fractions) != 8:
+        return image
+    grey = np.asarray(image.convert("L"), dtype=np.uint8)
+    height_px, width_px = grey.shape
+    corners = np.array([[fractions[i] * width_px, fractions[i + 1] * height_px] for i in range(0, 8, 2)],
+                       dtype=np.float32)
     top_left, top_right, bottom_right, bottom_left = corners
     width = int(max(np.linalg.norm(top_right - top_left), np.linalg.norm(bottom_right - bottom_left)))
     height = int(max(np.linalg.norm(bottom_left - top_left), np.linalg.norm(bottom_right - top_right)))
-    if width < 64 or height < 64:
+    if width < 16 or height < 16:
         return image
     target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(corners, target)
-    warped = cv2.warpPerspective(grey, matrix, (width, height), flags=cv2.INTER_CUBIC, borderValue=255)
-    return Image.fromarray(warped)
+    return Image.fromarray(cv2.warpPerspective(grey, matrix, (width, height), flags=cv2.INTER_CUBIC,
+                                               borderValue=255))
 
 
 def _order_corners(points: np.ndarray) -> np.ndarray:

@@ -64,11 +64,12 @@ def _thumbnail(path: Path, mime: str, page) -> Thumbnail:  # type: ignore[no-unt
         image = render_pdf_page(path, page.index, 60, Limits())
     image = preprocess.to_grey(image)
     if page.width and page.height:
-        # Redo the OCR stage's geometry (skew, then the quarter turn) at any scale: the result is
+        # Redo the OCR stage's geometry (crop, quarter turn, then skew) at any scale: the result is
         # the OCR page, uniformly scaled, so one factor maps its word boxes.
         image.thumbnail((MAX_SIDE * 2, MAX_SIDE * 2))
-        image = preprocess.rotate(image, page.skew) if abs(page.skew) >= 0.3 else image
+        image = preprocess.warp_to_quad(image, page.crop) if page.crop else image
         image = preprocess.rotate(image, -page.rotation) if page.rotation else image
+        image = preprocess.rotate(image, page.skew) if abs(page.skew) >= 0.3 else image
     base_width = page.width or image.width
     image.thumbnail((MAX_SIDE, MAX_SIDE))
     buffer = io.BytesIO()
