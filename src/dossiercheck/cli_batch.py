@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from dossiercheck.cli import handle_errors, parse_date, progress_bar, refuse_writing_inside
+from dossiercheck.cli_support import handle_errors, parse_date, progress_bar, refuse_writing_inside
 
 if TYPE_CHECKING:
     from dossiercheck.batch import BatchResult
