@@ -75,13 +75,13 @@ def check(folder: Path, profile: str | None, reference_date: dt.date | None, for
             today=dt.date.today(),  # the only place "today" is read: the default appointment date
             require_profile=True,
         )
-    write_reports(report, folder, formats, output, output_dir, show_personal_data)
+    write_reports(report, folder, formats, output, output_dir, show_personal_data, lang)
     warned = fail_on == "warn" and any(r.status == "warn" for r in report.requirements)
     sys.exit(int(ExitCode.COMPLETE if report.verdict == "complete" and not warned else ExitCode.INCOMPLETE))
 
 
 def write_reports(report: Report, folder: Path, formats: tuple[str, ...], output: Path | None,
-                  output_dir: Path | None, show_personal_data: bool) -> None:
+                  output_dir: Path | None, show_personal_data: bool, lang: str = "en") -> None:
     """Render each asked format to the terminal, --output or --output-dir/report.<ext>."""
     from dossiercheck.reporters import EXTENSIONS, render_report
     from dossiercheck.reporters.thumbnails import make_thumbnails
@@ -90,7 +90,7 @@ def write_reports(report: Report, folder: Path, formats: tuple[str, ...], output
     for fmt in dict.fromkeys(formats):
         color = fmt == "text" and output is None and output_dir is None and sys.stdout.isatty()
         text = render_report(report, fmt, color=color, show_personal_data=show_personal_data,
-                             thumbnails=thumbnails)
+                             thumbnails=thumbnails, lang=lang)
         if output_dir is not None:
             output_dir.mkdir(parents=True, exist_ok=True)
             (output_dir / f"report.{EXTENSIONS[fmt]}").write_text(text, encoding="utf-8")

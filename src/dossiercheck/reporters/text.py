@@ -6,11 +6,16 @@ import click
 
 from dossiercheck.models import Report
 from dossiercheck.reporters.plain import REPORTED_DATES
+from dossiercheck.reporters.wording import words_for
 
-MARKS = {"pass": ("✓", "green"), "fail": ("✗", "red"), "missing": ("✗", "red"), "warn": ("!", "yellow"),
-         "manual": ("?", "cyan")}
+MARKS = {
+    "pass": ("✓", "green"),
+    "fail": ("✗", "red"),
+    "missing": ("✗", "red"),
+    "warn": ("!", "yellow"),
+    "manual": ("?", "cyan"),
+}
 ASCII_MARKS = {"✓": "OK", "✗": "X", "!": "!", "?": "?"}
-DATE_WORDS = {"expiry": "expires", "issue": "issued", "birth": "born"}
 
 
 def headline(requirement_id: str) -> str:
@@ -19,7 +24,9 @@ def headline(requirement_id: str) -> str:
     return words[:1].upper() + words[1:]
 
 
-def render(report: Report, color: bool = False, ascii_only: bool = False, **_: object) -> str:
+def render(report: Report, color: bool = False, ascii_only: bool = False, lang: str = "en", **_: object) -> str:
+    w = words_for(lang)
+
     def style(text: str, fg: str | None = None, bold: bool = False) -> str:
         return click.style(text, fg=fg, bold=bold) if color else text
 
@@ -28,21 +35,19 @@ def render(report: Report, color: bool = False, ascii_only: bool = False, **_: o
         return style(ASCII_MARKS[symbol] if ascii_only else symbol, fg=fg, bold=True)
 
     out: list[str] = []
-    out.append(style(f"Dossier {report.dossier}", bold=True))
-    out.append(f"Procedure: {report.profile or '(none chosen)'}   "
-               f"Checked for an appointment on {report.reference_date.isoformat()}")
+    out.append(style(f"{w['dossier']} {report.dossier}", bold=True))
+    out.append(
+        f"{w['procedure']}: {report.profile or w['none']}   {w['appointment']} {report.reference_date.isoformat()}"
+    )
     out.append("")
-    out.append(style(f"Documents read ({len(report.documents)})", bold=True))
+    out.append(style(f"{w['read']} ({len(report.documents)})", bold=True))
     width = max((len(d.file) for d in report.documents), default=10)
     for document in report.documents:
-        kind = document.type if document.type != "unknown" else "not recognised"
+        kind = document.type if document.type != "unknown" else w["unknown"]
         dates = ", ".join(
-            f"{DATE_WORDS[name]} {value.isoformat()}"
-            for name in REPORTED_DATES
-            if (value := document.date(name)) is not None
+            f"{w[name]} {value.isoformat()}" for name in REPORTED_DATES if (value := document.date(name)) is not None
         )
-        pages = f"{len(document.pages)} p." if len(document.pages) != 1 else "1 p."
-        line = f"  {document.file:<{width}}  {kind:<20} {pages:>6}"
+        line = f"  {document.file:<{width}}  {kind:<20} {len(document.pages):>3} p."
         if dates:
             line += f"  {dates}"
         out.append(line)
@@ -50,30 +55,32 @@ def render(report: Report, color: bool = False, ascii_only: bool = False, **_: o
             out.append(f"  {'':<{width}}  {style('! ' + problem, fg='yellow')}")
     if report.skipped:
         out.append("")
-        out.append(style(f"Not read ({len(report.skipped)})", bold=True))
+        out.append(style(f"{w['not_read']} ({len(report.skipped)})", bold=True))
         for skipped in report.skipped:
             out.append(f"  {skipped.file}: {skipped.reason}")
     if report.requirements:
         out.append("")
-        out.append(style("Checklist", bold=True))
+        out.append(style(w["checklist"], bold=True))
+        arrow = "->" if ascii_only else "→"
         for requirement in report.requirements:
-            out.append(f"  {mark(requirement.status)} {style(headline(requirement.id), bold=True)}: {requirement.message}")
+            out.append(
+                f"  {mark(requirement.status)} {style(headline(requirement.id), bold=True)}: {requirement.message}"
+            )
             if requirement.files:
-                out.append(f"      files: {', '.join(requirement.files)}")
+                out.append(f"      {w['files']}: {', '.join(requirement.files)}")
             if requirement.action and requirement.status != "pass":
-                out.append(f"      → {requirement.action}" if not ascii_only else f"      -> {requirement.action}")
+                out.append(f"      {arrow} {requirement.action}")
     out.append("")
     blocking = [r for r in report.requirements if r.status in ("fail", "missing")]
-    warnings = [r for r in report.requirements if r.status in ("warn", "manual")]
+    to_look = [r for r in report.requirements if r.status in ("warn", "manual")]
     if report.verdict == "complete":
-        summary = style("READY", fg="green", bold=True) + ": every requirement that can be checked is met"
-        if warnings:
-            summary += f"; {len(warnings)} point(s) to look at yourself"
+        summary = style(w["ready"], fg="green", bold=True) + ": " + w["ready_rest"]
+        if to_look:
+            summary += "; " + w["to_look"].format(n=len(to_look))
     else:
-        summary = style("NOT READY", fg="red", bold=True) + f": {len(blocking)} problem(s) to fix before the appointment"
+        summary = style(w["not_ready"], fg="red", bold=True) + ": " + w["not_ready_rest"].format(n=len(blocking))
     if report.skipped:
-        summary += f" ({len(report.skipped)} file(s) could not be read)"
+        summary += " (" + w["unreadable"].format(n=len(report.skipped)) + ")"
     out.append(summary + ".")
-    out.append(f"({len(report.documents)} file(s) read, {report.total_bytes / (1024 * 1024):.1f} MiB; "
-               "nothing was sent anywhere.)")
+    out.append(w["footer"].format(n=len(report.documents), mib=report.total_bytes / (1024 * 1024)))
     return "\n".join(out) + "\n"
