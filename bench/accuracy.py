@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossiercheck.pipeline import ReadOptions, read_documents
 from dossiercheck.extract.analyse import analyse_document
+from dossiercheck.pipeline import ReadOptions, read_documents
 
 CORE = ("passport", "lease", "good_conduct", "medical")
 KEY_DATES = {"passport": ("expiry", "birth"), "good_conduct": ("issue",), "medical": ("issue",)}

@@ -49,8 +49,11 @@ def bench_batch(cache_root: Path, quick: bool) -> None:
     base = [*batch_command(), str(folder)]
     rows = []
     try:
-        for label, out in (("cold (fresh OCR cache)", "out-1"), ("cached OCR, all reports rendered", "out-2"),
-                           ("unchanged folders, reports reused", "out-2")):
+        for label, out in (
+            ("cold (fresh OCR cache)", "out-1"),
+            ("cached OCR, all reports rendered", "out-2"),
+            ("unchanged folders, reports reused", "out-2"),
+        ):
             seconds, peak_kib, code = timed_run([*base, "--output-dir", str(work / out)], env)
             if code not in (0, 1):
                 print(f"batch run failed with exit code {code}")

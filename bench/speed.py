@@ -86,7 +86,7 @@ def bare_tesseract_seconds(folder: Path, work: Path) -> tuple[float, int]:
         for index in range(count_pages(source)):
             page = read_page(source.path, source.mime, index)
             if page.image is None:
-                from dossiercheck.ingest import render_pdf_page, Limits
+                from dossiercheck.ingest import Limits, render_pdf_page
 
                 page.image = render_pdf_page(source.path, index, 200, Limits())
             out = work / f"{len(images):04d}.png"
@@ -95,8 +95,13 @@ def bare_tesseract_seconds(folder: Path, work: Path) -> tuple[float, int]:
     env = {k: v for k, v in os.environ.items() if k != "OMP_THREAD_LIMIT"}
     start = time.perf_counter()
     for image in images:
-        subprocess.run(["tesseract", str(image), "-", "-l", "eng+fra+nld+deu"], env=env,
-                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=False)
+        subprocess.run(
+            ["tesseract", str(image), "-", "-l", "eng+fra+nld+deu"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            check=False,
+        )
     return time.perf_counter() - start, len(images)
 
 
@@ -112,11 +117,12 @@ def bench_speed(folder: Path, label: str) -> dict[str, float]:
     finally:
         shutil.rmtree(cache, ignore_errors=True)
     print(f"\n## Speed: {label} ({pages} pages, {os.cpu_count()} cores)")
-    print(f"| run | seconds | per page | peak memory |")
-    print(f"|---|---:|---:|---:|")
+    print("| run | seconds | per page | peak memory |")
+    print("|---|---:|---:|---:|")
     print(f"| bare tesseract CLI, serial | {bare:.1f} | {bare / pages:.2f} | |")
     print(f"| dossiercheck, cold | {cold:.1f} | {cold / pages:.2f} | {cold_mem / 1024:.0f} MiB |")
     print(f"| dossiercheck, cached | {cached:.2f} | {cached / pages:.3f} | {cached_mem / 1024:.0f} MiB |")
-    print(f"cold / bare = {cold / bare:.2f} (target <= 0.6, aim < 0.5); cached / cold = {cached / cold:.1%} "
-          f"(target < 5%)")
+    print(
+        f"cold / bare = {cold / bare:.2f} (target <= 0.6, aim < 0.5); cached / cold = {cached / cold:.1%} (target < 5%)"
+    )
     return {"cold": cold, "cached": cached, "bare": bare, "pages": pages, "peak_mib": cold_mem / 1024}

@@ -36,8 +36,13 @@ FAULT_REQUIREMENTS = {
 
 
 def run_check(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dossiercheck", "check", str(folder), *args],
-                          capture_output=True, text=True, env=dict(os.environ), timeout=900)
+    return subprocess.run(
+        [sys.executable, "-m", "dossiercheck", "check", str(folder), *args],
+        capture_output=True,
+        text=True,
+        env=dict(os.environ),
+        timeout=900,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -109,18 +114,34 @@ def test_html_report_renders_in_a_browser_with_thumbnails_and_checklist(
     _, target = reports["visa-d-employee-faulty"]
     shot = tmp_path / "shot.png"
     subprocess.run(
-        [browser, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         f"--user-data-dir={tmp_path / 'profile'}", f"--screenshot={shot}", "--window-size=1280,2400",
-         (target / "report.html").as_uri()],
-        capture_output=True, timeout=120, check=False,
+        [
+            browser,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            f"--user-data-dir={tmp_path / 'profile'}",
+            f"--screenshot={shot}",
+            "--window-size=1280,2400",
+            (target / "report.html").as_uri(),
+        ],
+        capture_output=True,
+        timeout=120,
+        check=False,
     )
     assert shot.exists(), "chromium took no screenshot"
     image = Image.open(shot).convert("RGB")
     colours = image.getcolors(maxcolors=1 << 20)
     assert colours is None or len(colours) > 50, "the screenshot is blank"
     # The red NOT READY badge and the thumbnails (grey pixels of scanned pages) are on the page.
-    pixels = list(image.resize((320, 600)).get_flattened_data()) if hasattr(image, "get_flattened_data") \
+    pixels = (
+        list(image.resize((320, 600)).get_flattened_data())
+        if hasattr(image, "get_flattened_data")
         else list(image.resize((320, 600)).getdata())
+    )
     assert any(r > 150 and g < 80 and b < 80 for r, g, b in pixels), "no red verdict badge"
     assert sum(1 for r, g, b in pixels if abs(r - g) < 8 and abs(g - b) < 8 and 60 < r < 200) > 500

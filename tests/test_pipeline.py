@@ -26,8 +26,13 @@ REPORT_SCHEMA = json.loads((schemas_dir() / "report.schema.json").read_text())
 
 
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "dossiercheck", *args], capture_output=True, text=True,
-                          env=env or dict(os.environ), timeout=600)
+    return subprocess.run(
+        [sys.executable, "-m", "dossiercheck", *args],
+        capture_output=True,
+        text=True,
+        env=env or dict(os.environ),
+        timeout=600,
+    )
 
 
 def tree_state(folder: Path) -> dict[str, tuple[str, int]]:
@@ -46,14 +51,21 @@ def mixed_dossier(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("mixed")
     page = text_page(GOOD_CONDUCT_LINES)
     page.rotate(90, expand=True).convert("RGB").save(folder / "good-conduct-sideways.jpg", quality=80)
-    (folder / "medical.pdf").write_bytes(text_pdf([
-        "CERTIFICAT MEDICAL", "Le medecin soussigne certifie que Monsieur Jan PEETERS",
-        "n'est atteint d'aucune des maladies pouvant mettre en danger la sante publique",
-        "enumerees a l'annexe de la loi du 15 decembre 1980.", "Fait a Namur, le 12 janvier 2027",
-    ]))
+    (folder / "medical.pdf").write_bytes(
+        text_pdf(
+            [
+                "CERTIFICAT MEDICAL",
+                "Le medecin soussigne certifie que Monsieur Jan PEETERS",
+                "n'est atteint d'aucune des maladies pouvant mettre en danger la sante publique",
+                "enumerees a l'annexe de la loi du 15 decembre 1980.",
+                "Fait a Namur, le 12 janvier 2027",
+            ]
+        )
+    )
     (folder / "sub").mkdir()
     text_page(["HUUROVEREENKOMST", "Tussen de verhuurder en de huurder", "Ingang op 1 februari 2027"]).save(
-        folder / "sub" / "lease.scan", "PNG")
+        folder / "sub" / "lease.scan", "PNG"
+    )
     # The bad ones.
     (folder / "empty.pdf").write_bytes(b"")
     good_jpeg = io.BytesIO()
@@ -74,7 +86,9 @@ def test_check_gives_a_full_report_for_good_files_and_a_reason_for_each_bad_one(
     mixed_dossier: Path, tmp_path: Path
 ) -> None:
     before = tree_state(mixed_dossier)
-    result = run_cli("check", str(mixed_dossier), "--format", "json", "--date", "2027-01-15", "--profile", "visa-d/employee")
+    result = run_cli(
+        "check", str(mixed_dossier), "--format", "json", "--date", "2027-01-15", "--profile", "visa-d/employee"
+    )
     assert result.returncode in (0, 1), result.stderr
     report = json.loads(result.stdout)
     jsonschema.validate(report, REPORT_SCHEMA)
@@ -102,8 +116,9 @@ def test_pages_are_read_upright_and_text_layers_are_not_ocred(mixed_dossier: Pat
     assert "HUUROVEREENKOMST" in by_file["sub/lease.scan"].pages[0].text
 
 
-def test_second_run_reads_everything_from_the_cache(mixed_dossier: Path, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_second_run_reads_everything_from_the_cache(
+    mixed_dossier: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     first, _ = read_documents(mixed_dossier, ReadOptions(jobs=1, cache_dir=tmp_path))
 
     def no_ocr(*args: object, **kwargs: object) -> None:
@@ -122,7 +137,18 @@ def test_second_run_reads_everything_from_the_cache(mixed_dossier: Path, tmp_pat
 def test_no_cache_leaves_nothing(mixed_dossier: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     env = dict(os.environ, DOSSIERCHECK_CACHE_DIR=str(cache))
-    result = run_cli("check", str(mixed_dossier), "--no-cache", "--format", "json", "--date", "2027-01-15", "--profile", "visa-d/employee", env=env)
+    result = run_cli(
+        "check",
+        str(mixed_dossier),
+        "--no-cache",
+        "--format",
+        "json",
+        "--date",
+        "2027-01-15",
+        "--profile",
+        "visa-d/employee",
+        env=env,
+    )
     assert result.returncode in (0, 1), result.stderr
     assert not cache.exists()
 
@@ -145,8 +171,16 @@ def test_usage_errors_exit_2_with_one_line(args: list[str], message: str) -> Non
 
 
 def test_report_is_never_written_inside_the_dossier(mixed_dossier: Path) -> None:
-    result = run_cli("check", str(mixed_dossier), "--output", str(mixed_dossier / "report.json"),
-                     "--date", "2027-01-15", "--profile", "visa-d/employee")
+    result = run_cli(
+        "check",
+        str(mixed_dossier),
+        "--output",
+        str(mixed_dossier / "report.json"),
+        "--date",
+        "2027-01-15",
+        "--profile",
+        "visa-d/employee",
+    )
     assert result.returncode == 2
     assert "inside the dossier" in result.stderr
     assert not (mixed_dossier / "report.json").exists()
@@ -154,7 +188,9 @@ def test_report_is_never_written_inside_the_dossier(mixed_dossier: Path) -> None
 
 def test_text_report_lists_documents_and_skipped_files(mixed_dossier: Path, tmp_path: Path) -> None:
     out = tmp_path / "report.txt"
-    result = run_cli("check", str(mixed_dossier), "--date", "2027-01-15", "--profile", "visa-d/employee", "--output", str(out))
+    result = run_cli(
+        "check", str(mixed_dossier), "--date", "2027-01-15", "--profile", "visa-d/employee", "--output", str(out)
+    )
     assert result.returncode in (0, 1), result.stderr
     text = out.read_text()
     assert "sub/lease.scan" in text and "notes.txt" in text

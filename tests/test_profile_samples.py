@@ -60,8 +60,15 @@ def documents_from_truth(truth: dict) -> list[Document]:
     documents = []
     for entry in truth["documents"]:
         dates = [DateField(value=dt.date.fromisoformat(v), raw=v, page=0, field=k) for k, v in entry["dates"].items()]
-        document = Document(file=entry["file"], sha256="", mime="", type=entry["type"], confidence=1.0,
-                            language=entry.get("language"), dates=dates)
+        document = Document(
+            file=entry["file"],
+            sha256="",
+            mime="",
+            type=entry["type"],
+            confidence=1.0,
+            language=entry.get("language"),
+            dates=dates,
+        )
         if entry.get("mrz"):
             document.mrz = parse_mrz(entry["mrz"], REFERENCE_DATE)
             assert document.mrz is not None and document.mrz.valid, entry["file"]
@@ -96,8 +103,12 @@ def test_profile_sample_read_by_ocr_reaches_the_same_verdict(profile: str) -> No
     folder = sample_dossier(profile, None)
     truth = json.loads((folder.parent / f"{folder.name}.truth.json").read_text())
     report = check_dossier(folder, require_profile=True)
-    wrong = {d.file: (d.type, t["type"]) for d in report.documents for t in truth["documents"]
-             if t["file"] == d.file and d.type != t["type"]}
+    wrong = {
+        d.file: (d.type, t["type"])
+        for d in report.documents
+        for t in truth["documents"]
+        if t["file"] == d.file and d.type != t["type"]
+    }
     assert wrong == {}, wrong
     blocking = [r.id for r in report.requirements if r.status in ("fail", "missing")]
     assert report.verdict == truth["expected_verdict"], blocking

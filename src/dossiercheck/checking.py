@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from dossiercheck.dossier_file import DossierInfo
 from dossiercheck.errors import UsageError
 from dossiercheck.models import Deadline, Document, RequirementResult
 
@@ -19,11 +20,16 @@ class DossierSettings:
     folder: Path
     profile_id: str | None
     reference_date: dt.date
-    info: object | None  # dossier_file.DossierInfo, when the folder has a dossier.yaml
+    info: DossierInfo | None  # when the folder has a dossier.yaml
 
 
-def resolve_dossier(folder: Path, profile: str | None, reference_date: dt.date | None,
-                    today: dt.date | None, require_profile: bool = False) -> DossierSettings:
+def resolve_dossier(
+    folder: Path,
+    profile: str | None,
+    reference_date: dt.date | None,
+    today: dt.date | None,
+    require_profile: bool = False,
+) -> DossierSettings:
     """The profile and appointment date: flags, then dossier.yaml, then `today` for the date."""
     from dossiercheck.dossier_file import DossierFileError, load_dossier_file
 
@@ -36,8 +42,10 @@ def resolve_dossier(folder: Path, profile: str | None, reference_date: dt.date |
     if date is None:
         raise UsageError("no appointment date: give --date YYYY-MM-DD or put appointment_date in dossier.yaml")
     if profile_id is None and require_profile:
-        raise UsageError("which procedure is this dossier for? Give --profile (e.g. --profile visa-d/employee) "
-                         "or put `profile:` in the folder's dossier.yaml; `dossiercheck profiles` lists them")
+        raise UsageError(
+            "which procedure is this dossier for? Give --profile (e.g. --profile visa-d/employee) "
+            "or put `profile:` in the folder's dossier.yaml; `dossiercheck profiles` lists them"
+        )
     if profile_id is not None:
         load_checked_profile(profile_id)  # fail before the slow part on a typo
     return DossierSettings(folder=folder, profile_id=profile_id, reference_date=date, info=info)
@@ -52,8 +60,9 @@ def load_checked_profile(profile_id: str):  # type: ignore[no-untyped-def]
         raise UsageError(str(exc)) from None
 
 
-def evaluate_dossier(settings: DossierSettings, documents: Sequence[Document],
-                     lang: str) -> tuple[list[RequirementResult], list[Deadline]]:
+def evaluate_dossier(
+    settings: DossierSettings, documents: Sequence[Document], lang: str
+) -> tuple[list[RequirementResult], list[Deadline]]:
     """Apply the profile's requirements; without a profile there is nothing to check against."""
     if settings.profile_id is None:
         return [], []

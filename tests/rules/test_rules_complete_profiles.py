@@ -5,11 +5,11 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from tests.rules._factory import REF, complete_set, doc, passport
 
 from dossiercheck.profiles import load_profile, profile_ids
 from dossiercheck.rules import evaluate
 from dossiercheck.workdays import add_months
+from tests.rules._factory import REF, complete_set, doc, passport
 
 BLOCKING = {"fail", "missing", "warn"}
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+
 from tests.rules._factory import REF, doc, mrz, run
 
 D = dt.date

@@ -3,9 +3,9 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from tests.rules._factory import REF, doc, passport, run
 
 from dossiercheck.rules.max_age import last_accepted_day
+from tests.rules._factory import REF, doc, passport, run
 
 
 @pytest.mark.parametrize("kind, rid", [("good_conduct", "good_conduct.age"), ("medical", "medical.age")])

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.rules._factory import REF, run
-
 from dossiercheck.dossier_file import Absence
+from tests.rules._factory import REF, run
 
 D = dt.date
 START = D(2020, 1, 1)

@@ -2,9 +2,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from tests.rules._factory import REF, doc, mrz, passport, run
-
 from dossiercheck.workdays import add_months
+from tests.rules._factory import REF, doc, mrz, passport, run
 
 
 def status(expiry: dt.date, reference: dt.date = REF, profile: str = "visa-d/employee") -> str:

@@ -15,7 +15,7 @@ from PIL import Image
 
 @functools.lru_cache(maxsize=1)
 def _cascade() -> cv2.CascadeClassifier | None:
-    path = cv2.data.haarcascades + "haarcascade_frontalface_default.xml"
+    path = cv2.data.haarcascades + "haarcascade_frontalface_default.xml"  # type: ignore[attr-defined]
     cascade = cv2.CascadeClassifier(path)
     return None if cascade.empty() else cascade
 
@@ -33,7 +33,9 @@ def count_faces(image: Image.Image) -> int:
     best = 0
     for long_side in (400, 800):
         scale = long_side / max(source.shape)
-        grey = cv2.resize(source, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR)
+        grey = cv2.resize(
+            source, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA if scale < 1 else cv2.INTER_LINEAR
+        )
         grey = cv2.equalizeHist(grey)
         min_side = max(24, min(grey.shape) // 12)
         faces = cascade.detectMultiScale(grey, scaleFactor=1.1, minNeighbors=5, minSize=(min_side, min_side))

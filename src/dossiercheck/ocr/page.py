@@ -93,9 +93,14 @@ def read_page_text(path: Path, mime: str, index: int, settings: OcrSettings) -> 
         return Page(index=index, width=0, height=0, text="", source="none", problems=(str(exc),))
     except Exception as exc:  # noqa: BLE001 - a broken page must not lose the rest of the file
         what = "PDF page" if mime == "application/pdf" else "picture"
-        return Page(index=index, width=0, height=0, text="", source="none",
-                    problems=(f"the {what} is damaged or incomplete ({type(exc).__name__}): "
-                              "scan or export it again",))
+        return Page(
+            index=index,
+            width=0,
+            height=0,
+            text="",
+            source="none",
+            problems=(f"the {what} is damaged or incomplete ({type(exc).__name__}): scan or export it again",),
+        )
     if page_input.text is not None:
         return Page(index=index, width=0, height=0, text=page_input.text, source="text-layer", mean_conf=100.0)
     assert page_input.image is not None
@@ -104,8 +109,14 @@ def read_page_text(path: Path, mime: str, index: int, settings: OcrSettings) -> 
             return ocr_image(page_input, settings)
     except (MemoryError, ValueError, TypeError, OSError, ArithmeticError) as exc:
         # Image maths on a degenerate picture (one pixel wide, all one colour, odd modes).
-        return Page(index=index, width=0, height=0, text="", source="none",
-                    problems=(f"the picture could not be read ({type(exc).__name__}): scan it again",))
+        return Page(
+            index=index,
+            width=0,
+            height=0,
+            text="",
+            source="none",
+            problems=(f"the picture could not be read ({type(exc).__name__}): scan it again",),
+        )
 
 
 # Below this many pixels on its short side a picture holds no readable line, even upscaled.
@@ -117,14 +128,26 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
     original = page_input.image
     assert original is not None
     if min(original.size) < MIN_SIDE:  # checked before upscaling: no tesseract run for a 1×1 or 16×16 picture
-        return Page(index=page_input.index, width=original.width, height=original.height, text="", source="none",
-                    problems=(*problems, "the picture is too small to read"))
+        return Page(
+            index=page_input.index,
+            width=original.width,
+            height=original.height,
+            text="",
+            source="none",
+            problems=(*problems, "the picture is too small to read"),
+        )
     image, quad = preprocess.crop_to_page(preprocess.to_grey(original))
     image = preprocess.normalise_size(image)
     page_input.image = original = None  # let the original go: only one copy of the page at a time
     if min(image.size) < MIN_SIDE:
-        return Page(index=page_input.index, width=image.width, height=image.height, text="", source="none",
-                    problems=(*problems, "the picture is too small to read"))
+        return Page(
+            index=page_input.index,
+            width=image.width,
+            height=image.height,
+            text="",
+            source="none",
+            problems=(*problems, "the picture is too small to read"),
+        )
     unflattened = image  # faces are found on the picture as it is: flattening the light erases them
     flat = preprocess.flatten_light(image)
     skew = preprocess.estimate_skew(flat)
@@ -148,9 +171,17 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
                 else:
                     rotation = 0
     except tesseract.OcrTimeout:
-        return Page(index=page_input.index, width=image.width, height=image.height, text="", source="none",
-                    rotation=rotation, skew=skew, crop=quad,
-                    problems=(*problems, f"reading page {page_input.index + 1} took too long and was stopped"))
+        return Page(
+            index=page_input.index,
+            width=image.width,
+            height=image.height,
+            text="",
+            source="none",
+            rotation=rotation,
+            skew=skew,
+            crop=quad,
+            problems=(*problems, f"reading page {page_input.index + 1} took too long and was stopped"),
+        )
     del flat
     mrz_lines: tuple[str, ...] = ()
     if _ID_HINT.search(result.text):

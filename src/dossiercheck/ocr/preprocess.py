@@ -59,7 +59,7 @@ def estimate_skew(image: Image.Image) -> float:
     Projection profile: the angle at which row sums of ink vary the most is the one at which
     text lines are horizontal. Done on a ~1000 px copy so it costs a few tens of ms.
     """
-    grey = np.asarray(image, dtype=np.uint8)
+    grey: np.ndarray = np.asarray(image, dtype=np.uint8)
     scale = 1000 / max(grey.shape)
     if scale < 1:
         grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
@@ -88,14 +88,18 @@ def rotate(image: Image.Image, degrees: float) -> Image.Image:
         return image
     fill = 255 if image.mode == "L" else (255, 255, 255)
     exact = degrees % 90 == 0
-    return image.rotate(degrees, expand=True, fillcolor=fill, resample=Image.Resampling.NEAREST if exact else Image.Resampling.BICUBIC)
+    return image.rotate(
+        degrees, expand=True, fillcolor=fill, resample=Image.Resampling.NEAREST if exact else Image.Resampling.BICUBIC
+    )
 
 
 def downscaled(image: Image.Image, long_side: int) -> Image.Image:
     scale = long_side / max(image.size)
     if scale >= 1:
         return image
-    return image.resize((max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.Resampling.BILINEAR)
+    return image.resize(
+        (max(1, round(image.width * scale)), max(1, round(image.height * scale))), Image.Resampling.BILINEAR
+    )
 
 
 def crop_to_page(image: Image.Image) -> tuple[Image.Image, tuple[float, ...]]:
@@ -136,8 +140,9 @@ def warp_to_quad(image: Image.Image, fractions: tuple[float, ...]) -> Image.Imag
         return image
     grey = np.asarray(image.convert("L"), dtype=np.uint8)
     height_px, width_px = grey.shape
-    corners = np.array([[fractions[i] * width_px, fractions[i + 1] * height_px] for i in range(0, 8, 2)],
-                       dtype=np.float32)
+    corners = np.array(
+        [[fractions[i] * width_px, fractions[i + 1] * height_px] for i in range(0, 8, 2)], dtype=np.float32
+    )
     top_left, top_right, bottom_right, bottom_left = corners
     width = int(max(np.linalg.norm(top_right - top_left), np.linalg.norm(bottom_right - bottom_left)))
     height = int(max(np.linalg.norm(bottom_left - top_left), np.linalg.norm(bottom_right - top_right)))
@@ -145,13 +150,14 @@ def warp_to_quad(image: Image.Image, fractions: tuple[float, ...]) -> Image.Imag
         return image
     target = np.array([[0, 0], [width - 1, 0], [width - 1, height - 1], [0, height - 1]], dtype=np.float32)
     matrix = cv2.getPerspectiveTransform(corners, target)
-    return Image.fromarray(cv2.warpPerspective(grey, matrix, (width, height), flags=cv2.INTER_CUBIC,
-                                               borderValue=255))
+    return Image.fromarray(cv2.warpPerspective(grey, matrix, (width, height), flags=cv2.INTER_CUBIC, borderValue=255))
 
 
 def _order_corners(points: np.ndarray) -> np.ndarray:
     """Top-left, top-right, bottom-right, bottom-left."""
     sums = points.sum(axis=1)
     diffs = np.diff(points, axis=1).ravel()
-    return np.array([points[np.argmin(sums)], points[np.argmin(diffs)], points[np.argmax(sums)],
-                     points[np.argmax(diffs)]], dtype=np.float32)
+    return np.array(
+        [points[np.argmin(sums)], points[np.argmin(diffs)], points[np.argmax(sums)], points[np.argmax(diffs)]],
+        dtype=np.float32,
+    )

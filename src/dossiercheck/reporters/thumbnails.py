@@ -30,22 +30,27 @@ class Thumbnail:
     scale: float  # thumbnail pixels per pixel of the page the word boxes refer to
 
 
-def make_thumbnails(folder: Path, report: Report, max_pages_per_file: int = 4,
-                    jobs: int = 2) -> dict[tuple[str, int], Thumbnail]:
+def make_thumbnails(
+    folder: Path, report: Report, max_pages_per_file: int = 4, jobs: int = 2
+) -> dict[tuple[str, int], Thumbnail]:
     """Thumbnails keyed by (file, page index); a page that cannot be drawn is simply left out.
 
     Pages are drawn in worker processes: a hostile PDF whose text layer spared it the renderer during
     OCR meets it here, and a crash or hang must cost a picture, not the report.
     """
-    keys = [(document.file, page.index, document.mime, page)
-            for document in report.documents for page in document.pages[:max_pages_per_file]]
+    keys = [
+        (document.file, page.index, document.mime, page)
+        for document in report.documents
+        for page in document.pages[:max_pages_per_file]
+    ]
     thumbs: dict[tuple[str, int], Thumbnail] = {}
     if not keys:
         return thumbs
     context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
     with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(keys))), mp_context=context) as pool:
-        futures = {(file, index): pool.submit(_thumbnail, folder / file, mime, page)
-                   for file, index, mime, page in keys}
+        futures = {
+            (file, index): pool.submit(_thumbnail, folder / file, mime, page) for file, index, mime, page in keys
+        }
         for key, future in futures.items():
             try:
                 thumbs[key] = future.result(timeout=PAGE_SECONDS)
@@ -76,5 +81,3 @@ def _thumbnail(path: Path, mime: str, page) -> Thumbnail:  # type: ignore[no-unt
     image.convert("L").save(buffer, "JPEG", quality=70)
     uri = "data:image/jpeg;base64," + base64.b64encode(buffer.getvalue()).decode("ascii")
     return Thumbnail(uri, image.width, image.height, image.width / base_width)
-
-

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from dossiercheck.profiles import load_profile, profile_ids
+from dossiercheck.profiles import Requirement, load_profile, profile_ids
 
 from .people import BELGIAN_ADDRESSES, make_person, renamed
 from .render import CARD_TYPES, Request, default_dates, render_document
@@ -31,7 +31,7 @@ FAULTS = ("passport_expiring", "old_good_conduct", "missing_medical", "missing_l
 _ORDER = ("passport", "id_card", "residence_card", "visa", "photo")
 
 
-def _required(profile: str) -> list[tuple[str, int, object]]:
+def _required(profile: str) -> list[tuple[str, int, Requirement]]:
     """(document type, count, requirement) for each requirement of the profile that must be met."""
     loaded = load_profile(profile)
     eu = profile.startswith("eu/")
