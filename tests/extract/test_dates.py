@@ -307,3 +307,12 @@ def test_sworn_translation_takes_the_translators_date() -> None:
 )  # fmt: skip
 def test_signature_block_headings_give_the_issue_date(line: str) -> None:
     assert fields(doc(text_page(f"Proof of registration\n{line}")), "enrolment")["issue"] == dt.date(2026, 3, 3)
+
+
+def test_a_weekday_before_the_date_does_not_hide_it() -> None:
+    # "Samstag, 16" could start a false match (S read as 5); the real date inside it must still be found.
+    from dossiercheck.extract.date_parse import find_in_line
+
+    for line, value in [("Ort, Datum: Gent, Samstag, 16. August 2025", "2025-08-16"),
+                        ("Saturday, 16 August 2025", "2025-08-16")]:
+        assert [m.value.isoformat() for m in find_in_line(line)] == [value]

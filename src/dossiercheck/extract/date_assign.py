@@ -28,10 +28,13 @@ _DONE_AT = re.compile(
 # Headings of the signature block: "Given under my hand this day:", "Ort, Datum: Gent,", "Lieu et date".
 _SIGNATURE = re.compile(
     r"\b(?:given und\w* (?:my )?hand(?: this day)?|place and date|lieu et date|plaats en datum|ort und datum|ort datum|"
-    r"fait le|signed on)\b[\w ]{0,40}$"
+    r"fait le|signed on)\b[\w ,'’-]{0,40}$"
 )
 # "Bruxelles, le 3 mars 2026" / "Berlin, den 3. März 2026" at the start of a line.
-_PLACE_DATE = re.compile(r"^\s*[A-ZÀ-Ý][a-zà-ÿ][\w'’ -]{0,40},\s*(?:le|den|the|op|am)?\s*$")
+# A weekday may stand between the place and the date: "Namur, zaterdag 30 oktober 2027".
+_PLACE_DATE = re.compile(
+    r"^\s*[A-ZÀ-Ý][a-zà-ÿ][\w'’ -]{0,40},\s*(?:le|den|the|op|am)?\s*(?:[A-Za-zà-ÿ]{5,10},?\s*)?$"
+)
 _SHORT = 6  # labels shorter than this ("le", "du", "date") count only right next to the date
 # "valid from 01.09.2026 until 31.08.2027": the second date of a range is its end.
 _RANGE_END = {"bis", "bis zum", "bis einschliesslich", "until", "till", "to", "through", "au", "jusqu au",

@@ -18,6 +18,8 @@ import functools
 import re
 from dataclasses import dataclass
 
+import regex
+
 from dossiercheck.doctypes import normalise
 
 _DIGIT = r"[0-9OoIl|SB]"
@@ -33,10 +35,12 @@ _NUMERIC = re.compile(rf"{_BEFORE}(?P<d>{_DIGIT}{{1,2}}){_SEP}(?P<m>{_DIGIT}{{1,
 _ISO = re.compile(
     rf"{_BEFORE}(?P<y>{_DIGIT}{{4}})\s?([-./])\s?(?P<m>{_DIGIT}{{1,2}})\s?\2\s?(?P<d>{_DIGIT}{{1,2}}){_AFTER}"
 )
-_DAY_MONTH = re.compile(
+# Overlapping search (the `regex` module): a false start such as "Samstag, 16" (S read as 5) must not
+# hide the real date that begins inside it ("16. August 2025").
+_DAY_MONTH = regex.compile(
     rf"(?<![\w])(?P<d>{_DIGIT}{{1,2}}){_ORD},?\s?(?:of\s)?(?P<m>{_WORD}(?:\s?/\s?{_WORD}){{0,2}})[\s,]{{0,2}}(?P<y>{_YEAR}){_AFTER}"
 )
-_MONTH_DAY = re.compile(rf"(?<![\w])(?P<m>{_WORD})\s(?P<d>{_DIGIT}{{1,2}}){_ORD},?\s(?P<y>{_DIGIT}{{4}}){_AFTER}")
+_MONTH_DAY = regex.compile(rf"(?<![\w])(?P<m>{_WORD})\s(?P<d>{_DIGIT}{{1,2}}){_ORD},?\s(?P<y>{_DIGIT}{{4}}){_AFTER}")
 
 
 @dataclass(frozen=True)
@@ -137,20 +141,20 @@ def find_in_line(line: str) -> list[DateMatch]:
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
 
-    def add(match: re.Match[str], value: dt.date | None) -> None:
+    def add(match: re.Match[str] | regex.Match[str], value: dt.date | None) -> None:
         start, end = match.span()
         if value is None or any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
         found.append(DateMatch(value, match.group(0).strip(), start, end))
 
-    for match in _DAY_MONTH.finditer(line):
+    for match in _DAY_MONTH.finditer(line, overlapped=True):
         month = read_month(match.group("m"))
         year = match.group("y")
         if len(year.lstrip("'")) == 2 and not _passport_style(match.group("m")):
             continue  # "9 april 20" is a year cut off by the scan, not 2020
         add(match, _make(_number(match.group("d")), month, _year(year)) if month else None)
-    for match in _MONTH_DAY.finditer(line):
+    for match in _MONTH_DAY.finditer(line, overlapped=True):
         month = read_month(match.group("m"))
         add(match, _make(_number(match.group("d")), month, _year(match.group("y"))) if month else None)
     for pattern in (_ISO, _NUMERIC):

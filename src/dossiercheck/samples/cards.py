@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 import numpy as np
 from PIL import Image
 
+from dossiercheck.workdays import add_years
+
 from . import mrz
 from .canvas import PageSpec, font, render
 from .face import draw_portrait
@@ -93,7 +95,7 @@ def passport(person: Person, expiry: dt.date, rng: random.Random, holdout: bool,
     page.marks.append(
         ("image", 0, 0, _guilloche(w, h, rng, rng.choice(((236, 226, 240), (226, 236, 232), (240, 234, 222)))))
     )
-    issue = expiry.replace(year=expiry.year - rng.choice((5, 10))) + dt.timedelta(days=1)
+    issue = add_years(expiry, -rng.choice((5, 10))) + dt.timedelta(days=1)
     state = person.nationality.ljust(3, "<")
     lines = mrz.td3(
         "P",
@@ -170,7 +172,7 @@ def card(
 ) -> Card:
     """A TD1 card (85.6 x 54 mm): front with portrait and fields, back with the three-line MRZ."""
     w, h = round(85.6 * MM), round(54 * MM)
-    issue = expiry.replace(year=expiry.year - (10 if kind == "id_card" else rng.choice((1, 5)))) + dt.timedelta(days=1)
+    issue = add_years(expiry, -(10 if kind == "id_card" else rng.choice((1, 5)))) + dt.timedelta(days=1)
     state = person.nationality.ljust(3, "<") if kind == "id_card" else "BEL"
     code = "ID" if kind == "id_card" else "IR"
     lines = mrz.td1(

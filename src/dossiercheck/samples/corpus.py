@@ -52,6 +52,7 @@ def make_corpus(out_dir: Path, n_files: int, seed: int, holdout: bool = False) -
             entry["file"] = name
         used.add(name)
         (out_dir / name).write_bytes(data)
+        entry["reference_date"] = ref.isoformat()  # each document is made for its own appointment date
         documents.append(entry)
     write_truth(
         out_dir,
