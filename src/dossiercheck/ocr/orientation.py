@@ -20,13 +20,17 @@ def legible_letters(result: tesseract.OcrResult) -> int:
     return sum(sum(ch.isalpha() for ch in w.text) for w in result.words if w.conf >= 70 and len(w.text) >= 3)
 
 
-def find_rotation(image: Image.Image, upright: tesseract.OcrResult, timeout: float) -> int:
-    """Degrees (clockwise, 0/90/180/270) to undo; 0 when no turn reads clearly better than upright."""
+def find_rotation(image: Image.Image, upright: tesseract.OcrResult, timeout: float, upright_counts: bool = True) -> int:
+    """Degrees (clockwise, 0/90/180/270) to undo; 0 when no turn reads clearly better than upright.
+
+    `upright_counts` is False when the upright reading is of text standing on end (Tesseract read a
+    sideways page as vertical text): then a quarter turn must win even if it reads no better.
+    """
     small = preprocess.downscaled(image, QUICK_SIDE)
     rotation, confidence = tesseract.detect_rotation(small, timeout=timeout)
     if rotation and confidence >= OSD_TRUSTED:
         return rotation
-    best, best_score = 0, legible_letters(upright)
+    best, best_score = 0, legible_letters(upright) if upright_counts else 0
     candidates = [rotation] if rotation else []
     candidates += [r for r in (90, 270, 180) if r not in candidates]
     for candidate in candidates:

@@ -27,7 +27,7 @@ from dossiercheck.ocr.faces import count_faces
 from dossiercheck.ocr.orientation import find_rotation, legible_letters
 
 # Bump when the way pages are read changes, so cached readings are not reused.
-READER_VERSION = "3"
+READER_VERSION = "4"
 # Words on a page that suggest an identity document worth a separate MRZ pass.
 _ID_HINT = re.compile(
     r"<<|passport|passeport|paspoort|reisepass|identit|personalausweis|residence|séjour|sejour|verblijf|aufenthalt",
@@ -158,7 +158,7 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
         # Most pages arrive upright: finding which way up a page is (extra tesseract passes) is only
         # paid for pages that read badly, which is what a sideways or upside-down page does.
         if not reads_well(result):
-            rotation = find_rotation(image, result, timeout=settings.timeout)
+            rotation = find_rotation(image, result, timeout=settings.timeout, upright_counts=not stands_on_end(result))
             if rotation:
                 # Turn first, then straighten: the skew of sideways text can only be measured upright.
                 turned = preprocess.rotate(flat, -rotation)
@@ -166,7 +166,9 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
                 if abs(turned_skew) >= 0.3:
                     turned = preprocess.rotate(turned, turned_skew)
                 retry = tesseract.read_words(turned, settings.languages, timeout=settings.timeout)
-                if legible_letters(retry) > legible_letters(result):
+                # Text read on end may score well but is laid out wrong: the turned reading need only match it.
+                needed = legible_letters(result) * (0.8 if stands_on_end(result) else 1.0)
+                if legible_letters(retry) > needed:
                     image, result, skew = turned, retry, turned_skew
                 else:
                     rotation = 0
@@ -206,9 +208,19 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
 
 
 def reads_well(result: tesseract.OcrResult) -> bool:
-    """Upright text reads with high confidence; rotated text gives few, doubtful words."""
+    """Upright text reads with high confidence; rotated text gives few, doubtful words, or (when
+    Tesseract reads a sideways page as vertical text) words standing on end, whose boxes and line
+    order would mislead the label search and the thumbnails."""
     confident = [w for w in result.words if w.conf >= 60 and len(w.text) >= 3]
-    return len(confident) >= 8 and result.mean_conf >= 55
+    return len(confident) >= 8 and result.mean_conf >= 55 and not stands_on_end(result)
+
+
+def stands_on_end(result: tesseract.OcrResult) -> bool:
+    """Most words of four letters or more are taller than wide: the page lies on its side."""
+    long_words = [w for w in result.words if len(w.text) >= 4]
+    if len(long_words) < 5:
+        return False
+    return sum(w.height > 1.5 * w.width for w in long_words) > len(long_words) / 2
 
 
 def _read_mrz_band(image: Image.Image) -> tuple[str, ...]:
