@@ -60,6 +60,11 @@ class Page:
     crop: tuple[float, ...] = ()
     problems: tuple[str, ...] = ()  # page-level trouble (OCR timed out, page too large, ...)
 
+    @classmethod
+    def unread(cls, index: int, *problems: str, width: int = 0, height: int = 0, **geometry: Any) -> Page:
+        """A page nothing could be read from, with why (and its geometry, when it got that far)."""
+        return cls(index=index, width=width, height=height, text="", source="none", problems=problems, **geometry)
+
     def lines(self) -> list[list[Word]]:
         """Words grouped by line, in reading order."""
         grouped: dict[int, list[Word]] = {}

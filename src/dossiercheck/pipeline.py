@@ -69,11 +69,15 @@ def read_file(path: Path, options: ReadOptions | None = None) -> Document | Skip
     return documents[0] if documents else skipped[0]
 
 
-def read_sources(sources: list[SourceFile], skipped: list[Skipped],
-                 options: ReadOptions) -> tuple[list[Document], list[Skipped]]:
+def read_sources(
+    sources: list[SourceFile], skipped: list[Skipped], options: ReadOptions
+) -> tuple[list[Document], list[Skipped]]:
     settings = options.settings
-    cache = OcrCache(options.cache_dir or default_cache_dir(), settings.fingerprint()) if options.use_cache \
+    cache = (
+        OcrCache(options.cache_dir or default_cache_dir(), settings.fingerprint())
+        if options.use_cache
         else OcrCache.disabled()
+    )
 
     documents: dict[str, Document] = {}
     tasks: list[_Task] = []
@@ -90,8 +94,9 @@ def read_sources(sources: list[SourceFile], skipped: list[Skipped],
             skipped.append(Skipped(source.rel, str(exc)))
             continue
         except Exception as exc:  # noqa: BLE001 - a file the readers choke on is that file's problem
-            skipped.append(Skipped(source.rel, f"the file could not be opened ({type(exc).__name__}): "
-                                               "export or scan it again"))
+            skipped.append(
+                Skipped(source.rel, f"the file could not be opened ({type(exc).__name__}): export or scan it again")
+            )
             continue
         limit = settings.limits.max_pages
         if pages > limit:
@@ -162,8 +167,10 @@ def _run_tasks(tasks: list[_Task], settings: OcrSettings, options: ReadOptions) 
     for task in sorted(lost, key=lambda t: (t.source.rel, t.index)):
         retry_pool = retry_pool or _start_pool(1)
         try:
-            record(task, retry_pool.submit(read_page_text, task.source.path, task.source.mime, task.index,
-                                           settings).result())
+            record(
+                task,
+                retry_pool.submit(read_page_text, task.source.path, task.source.mime, task.index, settings).result(),
+            )
         except BrokenProcessPool:
             retry_pool.shutdown(wait=True)
             retry_pool = None
@@ -189,8 +196,7 @@ def _in_completion_order(futures: list[tuple[_Task, Future[Page]]]) -> Iterable[
 
 
 def _failed_page(task: _Task, why: str) -> Page:
-    return Page(index=task.index, width=0, height=0, text="", source="none",
-                problems=(f"page {task.index + 1}: {why}",))
+    return Page.unread(task.index, f"page {task.index + 1}: {why}")
 
 
 def analyse_documents(documents: list[Document], reference_date: dt.date) -> None:

@@ -90,16 +90,11 @@ def read_page_text(path: Path, mime: str, index: int, settings: OcrSettings) -> 
         with _watchdog(2 * settings.limits.open_seconds):
             page_input = read_page(path, mime, index, dpi=settings.dpi, limits=settings.limits)
     except UnreadableFile as exc:
-        return Page(index=index, width=0, height=0, text="", source="none", problems=(str(exc),))
+        return Page.unread(index, str(exc))
     except Exception as exc:  # noqa: BLE001 - a broken page must not lose the rest of the file
         what = "PDF page" if mime == "application/pdf" else "picture"
-        return Page(
-            index=index,
-            width=0,
-            height=0,
-            text="",
-            source="none",
-            problems=(f"the {what} is damaged or incomplete ({type(exc).__name__}): scan or export it again",),
+        return Page.unread(
+            index, f"the {what} is damaged or incomplete ({type(exc).__name__}): scan or export it again"
         )
     if page_input.text is not None:
         return Page(index=index, width=0, height=0, text=page_input.text, source="text-layer", mean_conf=100.0)
@@ -109,14 +104,7 @@ def read_page_text(path: Path, mime: str, index: int, settings: OcrSettings) -> 
             return ocr_image(page_input, settings)
     except (MemoryError, ValueError, TypeError, OSError, ArithmeticError) as exc:
         # Image maths on a degenerate picture (one pixel wide, all one colour, odd modes).
-        return Page(
-            index=index,
-            width=0,
-            height=0,
-            text="",
-            source="none",
-            problems=(f"the picture could not be read ({type(exc).__name__}): scan it again",),
-        )
+        return Page.unread(index, f"the picture could not be read ({type(exc).__name__}): scan it again")
 
 
 # Below this many pixels on its short side a picture holds no readable line, even upscaled.
@@ -128,25 +116,19 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
     original = page_input.image
     assert original is not None
     if min(original.size) < MIN_SIDE:  # checked before upscaling: no tesseract run for a 1×1 or 16×16 picture
-        return Page(
-            index=page_input.index,
+        return Page.unread(
+            page_input.index,
+            *problems,
+            "the picture is too small to read",
             width=original.width,
             height=original.height,
-            text="",
-            source="none",
-            problems=(*problems, "the picture is too small to read"),
         )
     image, quad = preprocess.crop_to_page(preprocess.to_grey(original))
     image = preprocess.normalise_size(image)
     page_input.image = original = None  # let the original go: only one copy of the page at a time
     if min(image.size) < MIN_SIDE:
-        return Page(
-            index=page_input.index,
-            width=image.width,
-            height=image.height,
-            text="",
-            source="none",
-            problems=(*problems, "the picture is too small to read"),
+        return Page.unread(
+            page_input.index, *problems, "the picture is too small to read", width=image.width, height=image.height
         )
     unflattened = image  # faces are found on the picture as it is: flattening the light erases them
     flat = preprocess.flatten_light(image)
@@ -173,16 +155,15 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
                 else:
                     rotation = 0
     except tesseract.OcrTimeout:
-        return Page(
-            index=page_input.index,
+        return Page.unread(
+            page_input.index,
+            *problems,
+            f"reading page {page_input.index + 1} took too long and was stopped",
             width=image.width,
             height=image.height,
-            text="",
-            source="none",
             rotation=rotation,
             skew=skew,
             crop=quad,
-            problems=(*problems, f"reading page {page_input.index + 1} took too long and was stopped"),
         )
     del flat
     mrz_lines: tuple[str, ...] = ()
