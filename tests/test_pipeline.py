@@ -108,7 +108,7 @@ def test_pages_are_read_upright_and_text_layers_are_not_ocred(mixed_dossier: Pat
     documents, _ = read_documents(mixed_dossier, ReadOptions(jobs=2, cache_dir=tmp_path))
     by_file = {d.file: d for d in documents}
     sideways = by_file["good-conduct-sideways.jpg"].pages[0]
-    assert sideways.rotation in (90, 270) or sideways.mean_conf > 80
+    assert sideways.rotation in (90, 270)  # turned upright, not read as vertical text
     assert "CASIER JUDICIAIRE" in sideways.text
     assert sideways.words and all(w.width > 0 for w in sideways.words)
     assert by_file["medical.pdf"].pages[0].source == "text-layer"
