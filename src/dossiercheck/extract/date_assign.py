@@ -27,8 +27,8 @@ _DONE_AT = re.compile(
 )
 # Headings of the signature block: "Given under my hand this day:", "Ort, Datum: Gent,", "Lieu et date".
 _SIGNATURE = re.compile(
-    r"\b(?:given und\w* (?:my )?hand(?: this day)?|place and date|lieu et date|plaats en datum|ort und datum|ort datum|"
-    r"fait le|signed on)\b[\w ,'’-]{0,40}$"
+    r"\b(?:given und\w* (?:my )?hand(?: this day)?|(?:under )?my hand this day|this \d*\w* day of|place and date|"
+    r"lieu et date|plaats en datum|ort und datum|ort datum|fait le|signed on)\b[\w ,'’-]{0,40}$"
 )
 # "Bruxelles, le 3 mars 2026" / "Berlin, den 3. März 2026" at the start of a line.
 # A weekday may stand between the place and the date: "Namur, zaterdag 30 oktober 2027".
@@ -215,6 +215,7 @@ def assign_dates(document: Document, doctype: DocType | None, reference_date: dt
     fields = doctype.dates if doctype is not None else {"expiry": {}}
     range_end = "expiry" if "expiry" in fields else "end" if "end" in fields else "expiry"
     candidates: list[tuple[_Hit | None, DateField]] = []
+    alone: set[tuple[int, str, Any]] = set()
     for page in document.pages:
         lines = page_lines(page)
         located = locate_dates(page)
@@ -227,6 +228,8 @@ def assign_dates(document: Document, doctype: DocType | None, reference_date: dt
                 if not _plausible(hit.field, date.value, reference_date, doctype):
                     hit = None
             candidates.append((hit, date))
+            if len(same_line) == 1 and _stands_alone(lines[found.line].text, found):
+                alone.add((date.page, date.raw, date.box))
 
     chosen: dict[str, tuple[int, DateField]] = {}
     for hit, date in candidates:
@@ -238,6 +241,7 @@ def assign_dates(document: Document, doctype: DocType | None, reference_date: dt
             chosen[hit.field] = (hit.rank, replace(date, field=hit.field, label=hit.label))
     chosen.pop("printed", None)
     _infer(doctype, candidates, chosen, reference_date)
+    _infer_signature_date(doctype, issue_field, candidates, alone, chosen, reference_date)
 
     issue = chosen.get(issue_field, chosen.get("issue", (0, None)))[1]
     expiry = chosen.get("expiry", (0, None))[1]
@@ -273,3 +277,36 @@ def _infer(doctype: DocType | None, candidates: list[tuple[_Hit | None, DateFiel
     if 1 <= _years_before(expiry.value, issue.value) <= 15 and issue.value <= reference:
         chosen["issue"] = (0, replace(issue, field="issue", label="plausible issue date"))
         chosen["expiry"] = (0, replace(expiry, field="expiry", label="plausible expiry date"))
+
+
+# What may stand beside a date on a line of its own: a weekday (maybe cut by OCR), "le", "den", a comma.
+_LONE_EXTRA = re.compile(r"^[^\W\d]{1,12}$")
+
+
+def _stands_alone(line: str, found: LocatedDate) -> bool:
+    """A date on a line of its own, give or take a weekday or an article: how a signature is dated."""
+    rest = normalise(line[: found.start] + " " + line[found.end :]).split()
+    return len(rest) <= 2 and all(_LONE_EXTRA.match(word) for word in rest)
+
+
+def _infer_signature_date(doctype: DocType | None, issue_field: str, candidates: list[tuple[_Hit | None, DateField]],
+                          alone: set[tuple[int, str, Any]], chosen: dict[str, tuple[int, DateField]],
+                          reference: dt.date) -> None:  # fmt: skip
+    """A certificate with no labelled issue date is dated where it is signed: the last date on a line of its own.
+
+    Only dates no label claimed are considered, so a "printed on" date or a birth date is never taken, and
+    the date must not lie after the reference date (a document is issued before it is shown).
+    """
+    if doctype is None or doctype.mrz_codes or issue_field not in doctype.dates or issue_field in chosen:
+        return
+    taken = {(d.page, d.raw, d.box) for _, d in chosen.values()}
+    lone = [
+        d
+        for hit, d in candidates
+        if hit is None
+        and (d.page, d.raw, d.box) in alone
+        and (d.page, d.raw, d.box) not in taken
+        and 0 <= _years_before(reference, d.value) < 14
+    ]
+    if lone:
+        chosen[issue_field] = (0, replace(lone[-1], field=issue_field, label="date standing alone, as under a signature"))

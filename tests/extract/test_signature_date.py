@@ -1,0 +1,58 @@
+"""A certificate whose issue date carries no label is dated where it is signed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from dossiercheck.extract.analyse import analyse_document
+from dossiercheck.models import Document, Page
+
+REF = dt.date(2027, 3, 1)
+
+
+def analysed(text: str):
+    page = Page(index=0, width=1240, height=1754, text=text, source="text-layer")
+    return analyse_document(Document(file="doc.pdf", sha256="0" * 64, mime="application/pdf", pages=[page]), REF)
+
+
+MEDICAL_NL = (
+    "Dr. M. Dubois\nHuisarts\nINAMI/RIZIV 1-37399-51-728\nGENEESKUNDIG ATTEST\n"
+    "Naam en voornamen TAKAHASHI Ren\nGeboren op dinsdag 4 maart 2003 te Osaka\nNationaliteit Japan\n"
+    "Na klinisch onderzoek bevestig ik dat de patiënt geen aandoening vertoont die de openbare gezondheid "
+    "kan bedreigen.\n{signed}\nDr. M. Dubois\nAfgedrukt op maandag 18 januari 2027"
+)
+
+
+def test_lone_date_under_the_text_is_the_issue_date_not_the_printed_one() -> None:
+    # OCR cut "vrijdag" to "ijdag": the line still holds a date and nothing else that means anything.
+    doc = analysed(MEDICAL_NL.format(signed="ijdag 1 januari 2027"))
+    assert doc.type == "medical"
+    assert doc.date("issue") == dt.date(2027, 1, 1)
+    assert doc.date("birth") == dt.date(2003, 3, 4)
+
+
+def test_printed_date_is_never_taken_for_the_issue_date() -> None:
+    doc = analysed(MEDICAL_NL.format(signed="Handtekening van de arts"))
+    assert doc.type == "medical"
+    assert doc.date("issue") is None
+
+
+def test_lone_date_after_the_reference_date_is_not_an_issue_date() -> None:
+    doc = analysed(MEDICAL_NL.format(signed="1 januari 2028"))
+    assert doc.date("issue") is None
+
+
+def test_a_date_inside_a_sentence_does_not_stand_alone() -> None:
+    doc = analysed(MEDICAL_NL.format(signed="Het onderzoek vond plaats in het ziekenhuis op 1 januari 2027 na afspraak"))
+    assert doc.date("issue") is None
+
+
+def test_given_under_my_hand_with_its_first_word_lost() -> None:
+    text = (
+        "Department of Justice\nCentral Records Bureau\nCERTIFICATE OF GOOD CONDUCT\nRef. no. 01.03.27/543\n"
+        "According to the records held by this office, the bearer has no record of conviction.\n"
+        "uy my hand this day: Tuesday, 8 February 2027\nAuthorised officer\nPrinted on Monday, 28 February 2027"
+    )
+    doc = analysed(text)
+    assert doc.type == "good_conduct"
+    assert doc.date("issue") == dt.date(2027, 2, 8)
