@@ -7,9 +7,10 @@ best and second-best type lowers the confidence until the answer becomes "unknow
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
-from dossiercheck.doctypes import DocType, fold, load_doctypes, normalise
+from dossiercheck.doctypes import Cue, DocType, PhraseMatcher, fold, load_doctypes, normalise
 from dossiercheck.models import Document, Mrz
 
 UNKNOWN = "unknown"
@@ -17,6 +18,10 @@ MIN_CONFIDENCE = 0.35  # below this the answer is "unknown"
 _ID_TYPES = ("passport", "id_card", "residence_card", "visa")
 _MRZ_WEIGHT = 8.0  # what an MRZ whose check digits fail adds to the type its document code names
 _TEXT_LIMIT = 20000  # cues are looked for in the first pages' worth of text; long contracts say it early
+# The first line of a visa sticker's MRZ (ICAO 9303 part 7): "V", a type letter or filler, the issuing
+# state, the name. When the MRZ reader could not make sense of the two lines, such a line still names
+# the document; "V<" + three letters begins no other line of the documents in a dossier.
+_VISA_MRZ_LINE = re.compile(r"^\s*V(?:<[A-Z]{3}[A-Z]{2,}|[CD][A-Z]{3}[A-Z]+<<)", re.MULTILINE)
 
 
 @dataclass(frozen=True)
@@ -42,11 +47,49 @@ def _same_words(a: tuple[bool, int, int], b: tuple[bool, int, int]) -> bool:
     return overlap >= 0.8 * (a[2] - a[1]) and overlap >= 0.8 * (b[2] - b[1])
 
 
+def _distance(a: str, b: str) -> int:
+    """Levenshtein distance of two short words."""
+    row = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        prev, row[0] = row[0], i
+        for j, cb in enumerate(b, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
+    return row[-1]
+
+
+def _ocr_slip(phrase: str, found: str) -> bool:
+    """Whether `found` is `phrase` misread, not another phrase: no word of it lost half its letters.
+
+    The fuzzy budget of a phrase is shared by its words, so "date de naissance" is within two errors
+    of "acte de naissance"; but OCR slips are scattered, and two of them in a four-letter word make it
+    another word ("mœurs" for "moeurs" keeps most of its letters). A space lost or gained (word counts
+    differ) is left to the phrase's budget.
+    """
+    words, seen = phrase.split(), found.split()
+    if len(words) != len(seen):
+        return True
+    return all(_distance(a, b) <= max(1, (len(a) - 1) // 2) for a, b in zip(words, seen, strict=True))
+
+
+def _span(cue: Cue, text: str, folded: str) -> tuple[bool, int, int] | None:
+    """Where the cue matched, skipping fuzzy matches that are really another phrase."""
+    span = cue.span(text, folded)
+    matcher = cue.pattern
+    if span is None or not isinstance(matcher, PhraseMatcher) or not matcher.errors:
+        return span
+    for _ in range(20):  # bounded: each turn searches past the rejected match
+        if span is None or _ocr_slip(matcher.phrase, folded[span[1] : span[2]]):
+            return span
+        found = matcher.find(folded[span[2] :])
+        span = (True, span[2] + found[0], span[2] + found[1]) if found else None
+    return None
+
+
 def _score(doctype: DocType, text: str, folded: str) -> _Score:
     result = _Score(doctype)
     spans: list[tuple[bool, int, int]] = []
     for cue in sorted(doctype.cues, key=lambda c: -c.weight):
-        span = cue.span(text, folded)
+        span = _span(cue, text, folded)
         if span is None or any(_same_words(span, seen) for seen in spans):
             continue
         spans.append(span)
@@ -122,6 +165,10 @@ def classify(document: Document) -> Classification:
         scores[mrz_type].score += _MRZ_WEIGHT
         scores[mrz_type].cues.insert(0, f"{mrz_cue} (check digits fail) +{_MRZ_WEIGHT:g}")
 
+    if (mrz is None or mrz_type is None) and "visa" in scores and _VISA_MRZ_LINE.search(document.text[:_TEXT_LIMIT]):
+        scores["visa"].score += _MRZ_WEIGHT
+        scores["visa"].cues.insert(0, f"visa MRZ line the MRZ reader could not read +{_MRZ_WEIGHT:g}")
+
     if "photo" in doctypes and faces >= 1 and chars <= (doctypes["photo"].max_chars or 40):
         return Classification("photo", 0.9, [f"{faces} face(s), {chars} characters of text"])
 
@@ -155,6 +202,14 @@ def classify(document: Document) -> Classification:
 
     if mrz is not None and not mrz.valid and best.doctype.id == mrz_type:
         confidence = min(confidence, 0.85)  # never as sure as with check digits that hold
+    if best.doctype.core:
+        # A translation whose translator's statement was not read may still say what it is ("official
+        # translation"): its content is another paper's, so it is not given a core type on that content.
+        near = [s for s in scores.values() if s.doctype.translation and 0 < s.score < s.doctype.min_score]
+        hint = next((s for s in near if s.score >= s.doctype.min_score - 2), None)
+        if hint is not None:
+            note = f"looks like a translation: not {best.doctype.id}"
+            return Classification(UNKNOWN, confidence, [*cues, *hint.cues, note])
     threshold = MIN_CONFIDENCE + (0.15 if best.doctype.core else 0.0)
     if confidence < threshold:
         return Classification(UNKNOWN, confidence, cues + [f"not convincing: {best.doctype.id} {confidence:.2f}"])
