@@ -126,12 +126,36 @@ def crop_to_page(image: Image.Image) -> tuple[Image.Image, tuple[float, ...]]:
     if not 0.2 <= area <= 0.95:
         return image, ()
     quad = cv2.approxPolyDP(largest, 0.02 * cv2.arcLength(largest, True), True)
-    if len(quad) != 4 or not cv2.isContourConvex(quad):
+    if len(quad) != 4 or not cv2.isContourConvex(quad) or not _stands_out(blurred, quad):
         return image, ()
     corners = _order_corners(quad.reshape(4, 2).astype(np.float32) / scale)
     fractions = tuple(round(float(v), 5) for x, y in corners for v in (x / grey.shape[1], y / grey.shape[0]))
     warped = warp_to_quad(image, fractions)
     return (warped, fractions) if warped is not image else (image, ())
+
+
+# A desk, a table or a scanner lid around a photographed page is much darker than the paper; a light
+# letterhead band or a grey form box on a scanned page is not, and must not be cut off as background.
+_BACKGROUND_CONTRAST = 60  # grey levels between the paper and what lies outside it
+_EDGE = 0.02  # a side of the shape this close to the picture's border touches it
+
+
+def _stands_out(blurred: np.ndarray, quad: np.ndarray) -> bool:
+    """Whether the bright shape is a page on a background, not a band of the page itself.
+
+    The outside must be clearly darker than the inside, and show on two sides at least: a shape that
+    touches three borders of the picture only cuts a strip (a coloured header) off a page that fills it.
+    """
+    height, width = blurred.shape
+    mask = np.zeros_like(blurred)
+    cv2.fillConvexPoly(mask, quad.reshape(-1, 2).astype(np.int32), 255)
+    inside, outside = blurred[mask > 0], blurred[mask == 0]
+    if outside.size == 0 or float(np.median(inside)) - float(np.median(outside)) < _BACKGROUND_CONTRAST:
+        return False
+    xs, ys = quad[:, 0, 0], quad[:, 0, 1]
+    touching = sum((xs.min() <= _EDGE * width, xs.max() >= (1 - _EDGE) * width - 1,
+                    ys.min() <= _EDGE * height, ys.max() >= (1 - _EDGE) * height - 1))  # fmt: skip
+    return touching <= 2
 
 
 def warp_to_quad(image: Image.Image, fractions: tuple[float, ...]) -> Image.Image:
