@@ -32,8 +32,11 @@ _SIGNATURE = re.compile(
 )
 # "Bruxelles, le 3 mars 2026" / "Berlin, den 3. März 2026" at the start of a line.
 # A weekday may stand between the place and the date: "Namur, zaterdag 30 oktober 2027".
+# A "Datum:" or "Date :" heading may come first, and OCR may have cut its first letters ("atum:") or the
+# place's ("cleroi, le" for "Charleroi, le"): the comma after the place is what the formula keeps.
 _PLACE_DATE = re.compile(
-    r"^\s*[A-ZÀ-Ý][a-zà-ÿ][\w'’ -]{0,40},\s*(?:le|den|the|op|am)?\s*(?:[A-Za-zà-ÿ]{5,10},?\s*)?$"
+    r"^\s*(?:[A-Za-zà-ÿ]{0,6}\s?:\s*)?[A-Za-zÀ-ÿ][a-zà-ÿ][\w'’ -]{0,40},\s*(?:le|den|the|op|am)?\s*"
+    r"(?:[A-Za-zà-ÿ]{5,10},?\s*)?$"
 )
 _SHORT = 6  # labels shorter than this ("le", "du", "date") count only right next to the date
 # "valid from 01.09.2026 until 31.08.2027": the second date of a range is its end.
@@ -279,14 +282,23 @@ def _infer(doctype: DocType | None, candidates: list[tuple[_Hit | None, DateFiel
         chosen["expiry"] = (0, replace(expiry, field="expiry", label="plausible expiry date"))
 
 
-# What may stand beside a date on a line of its own: a weekday (maybe cut by OCR), "le", "den", a comma.
-_LONE_EXTRA = re.compile(r"^[^\W\d]{1,12}$")
+# What may stand beside a date on a line of its own: a weekday (maybe cut short by OCR) or a connector.
+_WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi "
+    "dimanche maandag dinsdag woensdag donderdag vrijdag zaterdag zondag montag dienstag mittwoch donnerstag "
+    "freitag samstag sonnabend sonntag"
+).split()
+_CONNECTORS = {"le", "den", "the", "on", "op", "am", "date", "datum"}
+
+
+def _weekday_or_connector(word: str) -> bool:
+    return word in _CONNECTORS or (len(word) >= 3 and any(day.endswith(word) for day in _WEEKDAYS))
 
 
 def _stands_alone(line: str, found: LocatedDate) -> bool:
-    """A date on a line of its own, give or take a weekday or an article: how a signature is dated."""
+    """A date on a line of its own, give or take a weekday or "le": how the signature of a paper is dated."""
     rest = normalise(line[: found.start] + " " + line[found.end :]).split()
-    return len(rest) <= 2 and all(_LONE_EXTRA.match(word) for word in rest)
+    return len(rest) <= 2 and all(_weekday_or_connector(word) for word in rest)
 
 
 def _infer_signature_date(doctype: DocType | None, issue_field: str, candidates: list[tuple[_Hit | None, DateField]],
@@ -309,4 +321,5 @@ def _infer_signature_date(doctype: DocType | None, issue_field: str, candidates:
         and 0 <= _years_before(reference, d.value) < 14
     ]
     if lone:
-        chosen[issue_field] = (0, replace(lone[-1], field=issue_field, label="date standing alone, as under a signature"))
+        label = "date standing alone, as under a signature"
+        chosen[issue_field] = (0, replace(lone[-1], field=issue_field, label=label))
