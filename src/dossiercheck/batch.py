@@ -181,7 +181,7 @@ def _check_client(client: ClientResult, settings: DossierSettings, sources: list
         # Pages are frozen and can be shared; what analysis fills in is per client.
         documents.append(Document(file=source.rel, sha256=source.sha256, mime=source.mime, size=source.size,
                                   pages=list(shared.pages), problems=list(shared.problems)))
-    analyse_documents(documents, settings.reference_date)
+    documents = analyse_documents(documents, settings.reference_date)
     requirements, deadlines = evaluate_dossier(settings, documents, lang)
     return Report(
         tool_version=__version__,

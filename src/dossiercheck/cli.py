@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -116,24 +117,36 @@ def inspect(file: Path, reference_date: dt.date | None, fmt: str, no_text: bool,
     import json
 
     from dossiercheck.extract.analyse import analyse_document
-    from dossiercheck.models import Skipped, to_plain
+    from dossiercheck.models import Document, Skipped, to_plain
     from dossiercheck.pipeline import ReadOptions, read_file
     from dossiercheck.reporters.inspect_view import render_inspection
     from dossiercheck.reporters.plain import document_plain, mask_text
+    from dossiercheck.split import split_document
 
     with progress_bar("Reading pages") as progress:
         found = read_file(file, ReadOptions(use_cache=not no_cache, progress=progress))
     if isinstance(found, Skipped):
         raise UsageError(f"{file}: {found.reason}")
-    analyse_document(found, reference_date or dt.date.today())
+    reference = reference_date or dt.date.today()
+    parts = split_document(found, reference)
+    parts = [analyse_document(part, reference) for part in parts] if len(parts) > 1 else []
+    analyse_document(found, reference)
     if fmt == "json":
-        secrets = [found.mrz.document_number] if found.mrz else []
-        plain = document_plain(found, show_personal_data) | {
-            "cues": found.cues,
-            "found_dates": to_plain(found.dates),
-            "text": None if no_text else [p.text for p in found.pages],
-        }
+        def detail(document: Document) -> dict[str, Any]:
+            return document_plain(document, show_personal_data) | {
+                "cues": document.cues,
+                "found_dates": to_plain(document.dates),
+                "text": None if no_text else [p.text for p in document.pages],
+            }
+
+        # The file read as one document, and the documents it holds when it holds several.
+        plain = detail(found) | {"parts": [detail(part) for part in parts]}
+        secrets = [d.mrz.document_number for d in [found, *parts] if d.mrz]
         click.echo(mask_text(json.dumps(plain, indent=2, ensure_ascii=False), show_personal_data, secrets))
+    elif parts:
+        click.echo(f"{file.name} holds {len(parts)} documents; each is shown on its own.\n")
+        for part in parts:
+            click.echo(render_inspection(part, show_personal_data, show_text=not no_text))
     else:
         click.echo(render_inspection(found, show_personal_data, show_text=not no_text), nl=False)
 

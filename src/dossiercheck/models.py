@@ -126,7 +126,7 @@ class Skipped:
 
 @dataclass
 class Document:
-    """One file of the dossier and what was read from it. Multi-page files are one document."""
+    """One document of the dossier and what was read from it: a whole file, or part of one (`part`)."""
 
     file: str  # relative path inside the dossier, '/'-separated
     sha256: str
@@ -140,6 +140,18 @@ class Document:
     mrz: Mrz | None = None
     problems: list[str] = field(default_factory=list)
     size: int = 0
+    # When one file holds several documents (a scan of everything in one PDF): this part's first and
+    # last page, 0-based; None when the document is the whole file.
+    part: tuple[int, int] | None = None
+
+    @property
+    def name(self) -> str:
+        """How reports name the document: its file, and its pages when the file holds several documents."""
+        if self.part is None:
+            return self.file
+        first, last = self.part
+        pages = f"page {first + 1}" if first == last else f"pages {first + 1}-{last + 1}"
+        return f"{self.file} ({pages})"
 
     @property
     def text(self) -> str:

@@ -199,14 +199,18 @@ def _failed_page(task: _Task, why: str) -> Page:
     return Page.unread(task.index, f"page {task.index + 1}: {why}")
 
 
-def analyse_documents(documents: list[Document], reference_date: dt.date) -> None:
-    """Classify each document and read its dates, MRZ and language (in place)."""
+def analyse_documents(documents: list[Document], reference_date: dt.date) -> list[Document]:
+    """Classify each document and read its dates, MRZ and language; a file holding several is split."""
     from dossiercheck.extract.analyse import analyse_document
+    from dossiercheck.split import split_document
 
-    for document in documents:
-        for page in document.pages:
-            document.problems.extend(p for p in page.problems if p not in document.problems)
-        analyse_document(document, reference_date)
+    analysed: list[Document] = []
+    for whole in documents:
+        for document in split_document(whole, reference_date):
+            for page in document.pages:
+                document.problems.extend(p for p in page.problems if p not in document.problems)
+            analysed.append(analyse_document(document, reference_date))
+    return analysed
 
 
 def check_dossier(
@@ -229,7 +233,7 @@ def check_dossier(
         raise UsageError(f"{folder} is not a folder: give the folder that holds the dossier's documents")
     settings = resolve_dossier(folder, profile, reference_date, today, require_profile)
     documents, skipped = read_documents(folder, options)
-    analyse_documents(documents, settings.reference_date)
+    documents = analyse_documents(documents, settings.reference_date)
     requirements, deadlines = evaluate_dossier(settings, documents, lang)
     return Report(
         tool_version=__version__,

@@ -11,7 +11,7 @@ from dossiercheck.reporters.plain import mask, mask_text
 
 
 def render_inspection(document: Document, show_personal_data: bool = False, show_text: bool = True) -> str:
-    out = [f"File: {document.file}", f"Real type of file: {document.mime}, {len(document.pages)} page(s)"]
+    out = [f"File: {document.name}", f"Real type of file: {document.mime}, {len(document.pages)} page(s)"]
     out.append(f"Document type: {document.type} (confidence {document.confidence:.0%})")
     for cue in document.cues:
         out.append(f"  because: {cue}")

@@ -33,7 +33,7 @@ def render(report: Report, **_: object) -> str:
     out += ["## Documents", "", "| File | Type | Pages | Dates | Problems |", "|---|---|---:|---|---|"]
     for d in report.documents:
         dates = ", ".join(f"{n} {v.isoformat()}" for n in REPORTED_DATES if (v := d.date(n)) is not None)
-        out.append(f"| `{cell(d.file)}` | {d.type} | {len(d.pages)} | {dates} | {cell('; '.join(d.problems))} |")
+        out.append(f"| `{cell(d.name)}` | {d.type} | {len(d.pages)} | {dates} | {cell('; '.join(d.problems))} |")
     if report.skipped:
         out += ["", "## Not read", ""]
         out += [f"- `{s.file}`: {s.reason}" for s in report.skipped]

@@ -126,6 +126,8 @@ def document_plain(document: Document, show_personal_data: bool,
         "problems": [mask_text(p, show_personal_data, secrets if secrets is not None else own_numbers)
                      for p in document.problems],
     }
+    if document.part is not None:  # one of several documents in the file: its pages, 1-based
+        plain["part"] = {"first_page": document.part[0] + 1, "last_page": document.part[1] + 1}
     if document.mrz is not None:
         plain["mrz"] = mrz_plain(document.mrz, show_personal_data)
     return plain

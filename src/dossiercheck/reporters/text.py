@@ -41,13 +41,13 @@ def render(report: Report, color: bool = False, ascii_only: bool = False, lang: 
     )
     out.append("")
     out.append(style(f"{w['read']} ({len(report.documents)})", bold=True))
-    width = max((len(d.file) for d in report.documents), default=10)
+    width = max((len(d.name) for d in report.documents), default=10)
     for document in report.documents:
         kind = document.type if document.type != "unknown" else w["unknown"]
         dates = ", ".join(
             f"{w[name]} {value.isoformat()}" for name in REPORTED_DATES if (value := document.date(name)) is not None
         )
-        line = f"  {document.file:<{width}}  {kind:<20} {len(document.pages):>3} p."
+        line = f"  {document.name:<{width}}  {kind:<20} {len(document.pages):>3} p."
         if dates:
             line += f"  {dates}"
         out.append(line)

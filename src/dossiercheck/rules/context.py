@@ -89,9 +89,9 @@ class RuleContext:
         """Birth date from the passport MRZ, else the passport's printed date, else dossier.yaml."""
         passport = self.passport()
         if passport is not None and passport.mrz is not None and passport.mrz.birth is not None:
-            return passport.mrz.birth, passport.file
+            return passport.mrz.birth, passport.name
         if passport is not None and passport.date("birth") is not None:
-            return passport.date("birth"), passport.file
+            return passport.date("birth"), passport.name
         return self.dossier.birth_date, "dossier.yaml"
 
     def applicant_age(self) -> int | None:

@@ -95,11 +95,11 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
             continue
         name, birth = _mrz_name(document), _birth(document)
         if name or birth:
-            people.append((document.file, name, birth))
+            people.append((document.name, name, birth))
     if ctx.dossier.applicant_name or ctx.dossier.birth_date:
         people.append(("dossier.yaml", ctx.dossier.applicant_name, ctx.dossier.birth_date))
     if passport is not None and (_mrz_name(passport) or _birth(passport)):
-        reference = (passport.file, _mrz_name(passport), _birth(passport))
+        reference = (passport.name, _mrz_name(passport), _birth(passport))
     elif people and people[-1][0] == "dossier.yaml":
         reference = people.pop()
     else:

@@ -48,10 +48,10 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     if not needing:
         yield result(requirement, ctx, DEFAULTS, "pass", "none_needed", document_type="apostille")
         return
-    files = [d.file for d in needing]
+    files = [d.name for d in needing]
     stamps = ctx.of_type(("apostille",))
     if len(stamps) >= len(needing):
-        used = files + [d.file for d in stamps]
+        used = files + [d.name for d in stamps]
         yield result(requirement, ctx, DEFAULTS, "pass", "pass", used, "apostille", names=files)
     else:
         status = requirement.options["if_absent"]

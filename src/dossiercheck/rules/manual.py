@@ -31,4 +31,4 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
         yield result(requirement, ctx, DEFAULTS, "manual", "absent")
         return
     key = "manual" if "manual" in requirement.messages.get(ctx.lang, {}) else "fail"
-    yield result(requirement, ctx, DEFAULTS, "manual", key, [d.file for d in found])
+    yield result(requirement, ctx, DEFAULTS, "manual", key, [d.name for d in found])

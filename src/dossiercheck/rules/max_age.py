@@ -63,18 +63,18 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     months = int(requirement.options["months"])
     dated = [(d.date(field), d) for d in found if d.date(field) is not None]
     if not dated:
-        yield result(requirement, ctx, DEFAULTS, "manual", "no_date", [d.file for d in found], found[0].type)
+        yield result(requirement, ctx, DEFAULTS, "manual", "no_date", [d.name for d in found], found[0].type)
         return
     issue, document = max(dated, key=lambda pair: pair[0])  # type: ignore[arg-type,return-value]
     assert issue is not None
     ref = ctx.reference_date
     oldest = add_months(ref, -months)
-    params = {"issue": issue, "oldest": oldest, "reference": ref, "file": document.file}
-    files, kind = [document.file], document.type
+    params = {"issue": issue, "oldest": oldest, "reference": ref, "file": document.name}
+    files, kind = [document.name], document.type
     if issue > ref:
         yield result(requirement, ctx, DEFAULTS, "warn", "future", files, kind, **params)
     elif issue < oldest:
         yield result(requirement, ctx, DEFAULTS, "fail", "fail", files, kind, **params)
     else:
         yield result(requirement, ctx, DEFAULTS, "pass", "pass", files, kind, **params)
-        yield deadline(requirement, ctx, DEFAULTS, last_accepted_day(issue, months), file=document.file)
+        yield deadline(requirement, ctx, DEFAULTS, last_accepted_day(issue, months), file=document.name)

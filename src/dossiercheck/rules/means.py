@@ -48,7 +48,7 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     options = requirement.options
     dependants = int(ctx.dossier.amounts.get(str(options["dependants_key"]), 0))
     needed = float(options["amount"]) + float(options["per_dependant"]) * dependants
-    files = [d.file for d in ctx.of_type(requirement.documents)]
+    files = [d.name for d in ctx.of_type(requirement.documents)]
     shown = ctx.dossier.amounts.get(str(options["amount_key"]))
     params = {"needed": needed, "period": options["period"]}
     if shown is None:

@@ -35,7 +35,7 @@ DEFAULTS = {
 
 def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementResult]:
     found = ctx.of_type(requirement.documents)
-    files = [d.file for d in found]
+    files = [d.name for d in found]
     kind = found[0].type if found else None
     if not found:
         yield result(requirement, ctx, DEFAULTS, "missing", "missing", files, found=0)

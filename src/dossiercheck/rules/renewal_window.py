@@ -60,7 +60,7 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     expiry, files = ctx.dossier.card_expiry, ["dossier.yaml"]
     if expiry is None:
         for card in ctx.of_type(("residence_card",)):
-            expiry, files = read_expiry(card), [card.file]
+            expiry, files = read_expiry(card), [card.name]
             if expiry is not None:
                 break
     if expiry is None:

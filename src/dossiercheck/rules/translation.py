@@ -44,11 +44,11 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
         looked_at = [d for d in ctx.documents if d.type not in NOT_LOOKED_AT]
     foreign = [d for d in looked_at if d.language and d.language not in accepted]
     translations = ctx.of_type(("sworn_translation",))
-    params = {"accepted": "/".join(accepted), "foreign": [f"{d.file} ({d.language})" for d in foreign]}
+    params = {"accepted": "/".join(accepted), "foreign": [f"{d.name} ({d.language})" for d in foreign]}
     if not foreign:
         yield result(requirement, ctx, DEFAULTS, "pass", "pass", document_type="sworn_translation", **params)
     elif len(translations) >= len(foreign):
-        files = [d.file for d in foreign + translations]
+        files = [d.name for d in foreign + translations]
         yield result(requirement, ctx, DEFAULTS, "pass", "pass", files, "sworn_translation", **params)
     else:
-        yield result(requirement, ctx, DEFAULTS, "fail", "fail", [d.file for d in foreign], foreign[0].type, **params)
+        yield result(requirement, ctx, DEFAULTS, "fail", "fail", [d.name for d in foreign], foreign[0].type, **params)

@@ -75,7 +75,7 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     dated = [(read_expiry(d), d) for d in found]
     known = [(e, d) for e, d in dated if e is not None]
     if not known:
-        yield result(requirement, ctx, DEFAULTS, "manual", "no_date", [d.file for d in found], found[0].type)
+        yield result(requirement, ctx, DEFAULTS, "manual", "no_date", [d.name for d in found], found[0].type)
         return
     expiry, document = max(known, key=lambda pair: pair[0])
     months = int(requirement.options["months"])
@@ -83,8 +83,8 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     ref = ctx.reference_date
     needed = add_months(ref, months)
     soft = add_months(ref, warn_months)
-    params = {"expiry": expiry, "needed": needed, "soft": soft, "file": document.file}
-    files, kind = [document.file], document.type
+    params = {"expiry": expiry, "needed": needed, "soft": soft, "file": document.name}
+    files, kind = [document.name], document.type
     if expiry < ref:
         yield result(requirement, ctx, DEFAULTS, "fail", "expired", files, kind, **params)
     elif expiry < needed:
@@ -100,6 +100,6 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     if limit:
         last = add_months(expiry, -limit)
         if last >= ref:
-            yield deadline(requirement, ctx, DEFAULTS, last, limit=limit, file=document.file)
+            yield deadline(requirement, ctx, DEFAULTS, last, limit=limit, file=document.name)
     elif expiry >= ref:
-        yield deadline(requirement, ctx, DEFAULTS, expiry, "deadline_expiry", file=document.file)
+        yield deadline(requirement, ctx, DEFAULTS, expiry, "deadline_expiry", file=document.name)
