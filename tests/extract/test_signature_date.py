@@ -43,7 +43,8 @@ def test_lone_date_after_the_reference_date_is_not_an_issue_date() -> None:
 
 
 def test_a_date_inside_a_sentence_does_not_stand_alone() -> None:
-    doc = analysed(MEDICAL_NL.format(signed="Het onderzoek vond plaats in het ziekenhuis op 1 januari 2027 na afspraak"))
+    sentence = "Het onderzoek vond plaats in het ziekenhuis op 1 januari 2027 na afspraak"
+    doc = analysed(MEDICAL_NL.format(signed=sentence))
     assert doc.date("issue") is None
 
 
