@@ -22,13 +22,20 @@ CACHE = ROOT / ".cache" / "bench"
 REFERENCE_DATE = dt.date(2027, 1, 15)
 
 
-def corpus(name: str, files: int, seed: int, holdout: bool) -> Path:
+# The documents whose dates decide a verdict; a corpus of only these gives the key-date and MRZ
+# figures a few hundred cases instead of a few dozen.
+KEY_TYPES = ("passport", "passport", "good_conduct", "medical")
+# Fresh seeds for the holdout corpora: change them (never reuse one) once their failures have been read.
+UNSEEN_SEED, UNSEEN_KEY_SEED = 404, 505
+
+
+def corpus(name: str, files: int, seed: int, holdout: bool, types: tuple[str, ...] | None = None) -> Path:
     """Generate the corpus once; a finished one is marked by its truth file."""
     folder = CACHE / f"{name}-{files}-{seed}{'-holdout' if holdout else ''}"
     if not (folder.parent / f"{folder.name}.truth.json").exists():
         shutil.rmtree(folder, ignore_errors=True)
         print(f"generating {folder.name} ...", flush=True)
-        make_corpus(folder, files, seed, holdout)
+        make_corpus(folder, files, seed, holdout, types)
     return folder
 
 
@@ -44,11 +51,16 @@ def main() -> None:
         # Accuracy is about reading, not speed: OCR results are kept between bench runs (the cache key
         # holds the OCR settings and reader version, so a change to OCR reads everything again).
         cache = CACHE / "ocr"
-        # Seed 202's holdout failures were looked at while tuning this session; seed 303 never was.
+        # Two kinds of corpus: every type in turn (classification), and the key types only (passports,
+        # certificates: enough key dates and MRZs to measure 97% and 98%). Each comes from the tuning
+        # templates, whose failures were looked at, and from the holdout templates (other layouts,
+        # wordings, fonts) with a seed nobody looked at: those columns are the honest figures.
+        # Seeds looked at so far, never to be reported as unseen again: 202, 303 (mixed), 222 (key).
         scores = {
-            "tuning templates": score_corpus(corpus("tuning", size // 2, 101, False), cache),
-            "holdout, seen": score_corpus(corpus("holdout", size, 202, True), cache),
-            "holdout, unseen": score_corpus(corpus("holdout", size, 303, True), cache),
+            "tuning, all types": score_corpus(corpus("tuning", size // 2, 101, False), cache),
+            "tuning, key types": score_corpus(corpus("key", size, 111, False, KEY_TYPES), cache),
+            "holdout unseen, all types": score_corpus(corpus("holdout", size, UNSEEN_SEED, True), cache),
+            "holdout unseen, key types": score_corpus(corpus("key", size, UNSEEN_KEY_SEED, True, KEY_TYPES), cache),
         }
         print_scores(scores)
     if args.only in (None, "batch"):

@@ -15,19 +15,24 @@ _ANCHOR = dt.date(2027, 1, 15)
 _EU_TYPES = ("id_card",)
 
 
-def make_corpus(out_dir: Path, n_files: int, seed: int, holdout: bool = False) -> Path:
-    """Writes `n_files` documents of every type, format and effect into one folder; truth beside it."""
+def make_corpus(out_dir: Path, n_files: int, seed: int, holdout: bool = False,
+                types: tuple[str, ...] | None = None) -> Path:  # fmt: skip
+    """Writes `n_files` documents of every type (or of `types`), format and effect into one folder; truth beside it.
+
+    A corpus of the key types only gives the key-date and MRZ figures enough documents to mean something.
+    """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(f"corpus:{seed}:{holdout}")
-    order = list(DOC_TYPES)
+    kind = "" if types is None else ":" + ",".join(types)
+    rng = random.Random(f"corpus:{seed}:{holdout}{kind}")
+    order = list(types or DOC_TYPES)
     documents: list[dict[str, Any]] = []
     used: set[str] = set()
     for i in range(n_files):
         if i % len(order) == 0:
             rng.shuffle(order)
         doc_type = order[i % len(order)]
-        doc_rng = random.Random(f"corpus:{seed}:{holdout}:{i}")
+        doc_rng = random.Random(f"corpus:{seed}:{holdout}{kind}:{i}")
         ref = _ANCHOR + dt.timedelta(days=doc_rng.randint(-400, 800))
         person = make_person(doc_rng, ref, eu=doc_type in _EU_TYPES)
         region = doc_rng.choice(sorted(BELGIAN_ADDRESSES))
@@ -60,6 +65,7 @@ def make_corpus(out_dir: Path, n_files: int, seed: int, holdout: bool = False) -
             "generator": "dossiercheck.samples",
             "seed": seed,
             "holdout": holdout,
+            "types": list(types) if types else None,
             "profile": None,
             "reference_date": None,
             "fault": None,
