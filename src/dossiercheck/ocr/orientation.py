@@ -13,6 +13,10 @@ from dossiercheck.ocr import preprocess, tesseract
 
 OSD_TRUSTED = 2.0  # OSD orientation confidence above which its answer is taken as it is
 QUICK_SIDE = 1400
+# Below this size (a small card picture blown up) OSD is confidently wrong too often: its answer is
+# only tried first, and must read better than the others like any turn.
+OSD_MIN_SIDE = 1200
+TENTATIVE_LETTERS = 10  # letters a turn must read on the quick pass to be proposed at all
 
 
 def legible_letters(result: tesseract.OcrResult) -> int:
@@ -28,11 +32,26 @@ def find_rotation(image: Image.Image, upright: tesseract.OcrResult, timeout: flo
     """
     small = preprocess.downscaled(image, QUICK_SIDE)
     rotation, confidence = tesseract.detect_rotation(small, timeout=timeout)
-    if rotation and confidence >= OSD_TRUSTED:
+    if rotation and confidence >= OSD_TRUSTED and max(image.size) >= OSD_MIN_SIDE:
         return rotation
-    best, best_score = 0, legible_letters(upright) if upright_counts else 0
-    candidates = [rotation] if rotation else []
-    candidates += [r for r in (90, 270, 180) if r not in candidates]
+    # Each turn is measured the same way, upright included: a quick pass on the small copy. Garbage
+    # read from upside-down text at full size can outscore a right-way-up small copy of a passport
+    # that fills a quarter of the page.
+    baseline = 0
+    if upright_counts:
+        try:
+            baseline = legible_letters(tesseract.read_words(small, "eng", timeout=timeout))
+        except tesseract.OcrTimeout:
+            baseline = legible_letters(upright)
+    # Text standing on end lies on its side: only a quarter turn can right it.
+    turns = (90, 270, 180) if upright_counts else (90, 270)
+    candidates = [rotation] if rotation in turns else []
+    candidates += [r for r in turns if r not in candidates]
+    # OSD's guess is tried first and a later turn must read clearly more (half as much again) to win.
+    # A small or blurred picture (a passport on a page) gives few letters at the quick pass's size,
+    # so a turn reading some letters where upright reads none is still proposed: the caller reads the
+    # page again at full size and keeps the turn only if that reading is better.
+    best, best_score = 0, baseline
     for candidate in candidates:
         try:
             # English alone is enough to tell which way up the letters stand, at half the cost.
@@ -40,7 +59,7 @@ def find_rotation(image: Image.Image, upright: tesseract.OcrResult, timeout: flo
         except tesseract.OcrTimeout:
             continue
         score = legible_letters(quick)
-        if score > max(best_score * 1.5, 20):
+        if score > max(best_score * 1.5, TENTATIVE_LETTERS):
             best, best_score = candidate, score
             if score > 200:  # plainly readable: no need to try the other turns
                 break

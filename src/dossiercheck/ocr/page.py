@@ -27,7 +27,7 @@ from dossiercheck.ocr.faces import count_faces
 from dossiercheck.ocr.orientation import find_rotation, legible_letters
 
 # Bump when the way pages are read changes, so cached readings are not reused.
-READER_VERSION = "4"
+READER_VERSION = "5"
 # Words on a page that suggest an identity document worth a separate MRZ pass.
 _ID_HINT = re.compile(
     r"<<|passport|passeport|paspoort|reisepass|identit|personalausweis|residence|séjour|sejour|verblijf|aufenthalt",
@@ -149,7 +149,8 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
                     turned = preprocess.rotate(turned, turned_skew)
                 retry = tesseract.read_words(turned, settings.languages, timeout=settings.timeout)
                 # Text read on end may score well but is laid out wrong: the turned reading need only match it.
-                needed = legible_letters(result) * (0.8 if stands_on_end(result) else 1.0)
+                # A turn proposed on little evidence must also read some words at full size.
+                needed = max(legible_letters(result) * (0.8 if stands_on_end(result) else 1.0), TURNED_LETTERS)
                 if legible_letters(retry) > needed:
                     image, result, skew = turned, retry, turned_skew
                 else:
@@ -167,7 +168,9 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
         )
     del flat
     mrz_lines: tuple[str, ...] = ()
-    if _ID_HINT.search(result.text):
+    # A page that still reads badly may be a passport upside down or blurred: its MRZ band is searched
+    # in every orientation, and check digits tell a real one from noise.
+    if _ID_HINT.search(result.text) or not reads_well(result):
         mrz_lines = _read_mrz_band(image)
     faces = count_faces(preprocess.rotate(unflattened, -rotation)) if len(result.words) < 40 or mrz_lines else 0
     del unflattened
@@ -188,12 +191,18 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
     )
 
 
+# Mean word confidence of a page that needs no orientation pass. Upside-down text still reads at 55-60
+# (OCR finds "words" in turned letters); upright pages, even phone photos of passports, read above 65.
+READS_WELL_CONF = 65
+TURNED_LETTERS = 20  # confidently read letters a turned page must show before the turn is kept
+
+
 def reads_well(result: tesseract.OcrResult) -> bool:
     """Upright text reads with high confidence; rotated text gives few, doubtful words, or (when
     Tesseract reads a sideways page as vertical text) words standing on end, whose boxes and line
     order would mislead the label search and the thumbnails."""
     confident = [w for w in result.words if w.conf >= 60 and len(w.text) >= 3]
-    return len(confident) >= 8 and result.mean_conf >= 55 and not stands_on_end(result)
+    return len(confident) >= 8 and result.mean_conf >= READS_WELL_CONF and not stands_on_end(result)
 
 
 def stands_on_end(result: tesseract.OcrResult) -> bool:
