@@ -36,6 +36,8 @@ MANIFEST = "manifest.json"
               help="Exit 1 when a dossier is incomplete (fail), or also when a requirement only warns (warn).")
 @click.option("--force", is_flag=True, help="Check and render every client again, even unchanged ones.")
 @click.option("--jobs", "-j", type=click.IntRange(min=0), default=0, help="Pages read in parallel (0: one per core).")
+@click.option("--max-pages", type=click.IntRange(min=1), default=200, show_default=True,
+              help="Pages read per file; the rest are reported, not read.")
 @click.option("--no-cache", is_flag=True, help="Do not reuse or keep OCR results between runs.")
 @click.option("--lang", type=click.Choice(["en", "fr", "nl"]), default="en", show_default=True,
               help="Language of the messages.")
@@ -43,7 +45,7 @@ MANIFEST = "manifest.json"
 @click.option("--debug", is_flag=True, help="Show tracebacks on errors.")
 @handle_errors
 def batch(clients_dir: Path, profile: str | None, reference_date: dt.date | None, output_dir: Path | None,
-          ics_file: Path | None, fail_on: str, force: bool, jobs: int, no_cache: bool, lang: str,
+          ics_file: Path | None, fail_on: str, force: bool, jobs: int, max_pages: int, no_cache: bool, lang: str,
           show_personal_data: bool, debug: bool) -> None:
     """Check every sub-folder of CLIENTS_DIR as one client's dossier, sharing one worker pool and cache.
 
@@ -55,6 +57,8 @@ def batch(clients_dir: Path, profile: str | None, reference_date: dt.date | None
     --fail-on warn); 2: usage or internal error.
     """
     from dossiercheck.batch import check_batch
+    from dossiercheck.ingest import Limits
+    from dossiercheck.ocr.page import OcrSettings
     from dossiercheck.pipeline import ReadOptions
     from dossiercheck.reporters import EXTENSIONS
     from dossiercheck.reporters.batch_index import render_summary_table
@@ -67,10 +71,12 @@ def batch(clients_dir: Path, profile: str | None, reference_date: dt.date | None
             profile=profile,
             reference_date=reference_date,
             today=dt.date.today(),  # like `check`: the default appointment date
-            options=ReadOptions(jobs=jobs, use_cache=not no_cache, progress=progress),
+            options=ReadOptions(jobs=jobs, use_cache=not no_cache, progress=progress,
+                                settings=OcrSettings(limits=Limits(max_pages=max_pages))),
             lang=lang,
             previous=previous,
-            key_extra={"formats": sorted(EXTENSIONS), "show_personal_data": show_personal_data},
+            key_extra={"formats": sorted(EXTENSIONS), "show_personal_data": show_personal_data,
+                       "max_pages": max_pages},
         )
     if output_dir is not None:
         write_batch(result, output_dir, show_personal_data)
