@@ -36,7 +36,8 @@ def test_check_and_batch_read_no_more_than_max_pages(tmp_path: Path) -> None:
     assert any("only the first 2 were read" in problem for problem in annex["problems"])
 
     out = tmp_path / "out"
-    batched = CliRunner().invoke(main, ["batch", str(tmp_path / "clients"), "--output-dir", str(out), "--max-pages", "1"])
+    args = ["batch", str(tmp_path / "clients"), "--output-dir", str(out), "--max-pages", "1"]
+    batched = CliRunner().invoke(main, args)
     assert batched.exit_code in (0, 1), batched.output
     annex = json.loads((out / "ada" / "report.json").read_text())["documents"][0]
     assert annex["pages"] == 1
