@@ -79,7 +79,7 @@ def batch(clients_dir: Path, profile: str | None, reference_date: dt.date | None
                        "max_pages": max_pages},
         )
     if output_dir is not None:
-        write_batch(result, output_dir, show_personal_data)
+        write_batch(result, output_dir, show_personal_data, lang)
     if ics_file is not None:
         from dossiercheck.reporters.ics import render_ics
 
@@ -104,8 +104,8 @@ def read_manifest(output_dir: Path) -> dict[str, Any] | None:
     return manifest
 
 
-def write_batch(result: BatchResult, output_dir: Path, show_personal_data: bool) -> None:
-    """Reports of every checked client, then index.html, summary.csv and the manifest (last)."""
+def write_batch(result: BatchResult, output_dir: Path, show_personal_data: bool, lang: str = "en") -> None:
+    """Reports of every checked client, framed in `lang`, then index.html, summary.csv and the manifest (last)."""
     from dossiercheck.batch import manifest
     from dossiercheck.reporters import EXTENSIONS, render_report
     from dossiercheck.reporters.batch_index import render_index, render_summary_csv
@@ -130,7 +130,7 @@ def write_batch(result: BatchResult, output_dir: Path, show_personal_data: bool)
         target.mkdir(parents=True, exist_ok=True)
         for fmt, ext in EXTENSIONS.items():
             text = render_report(report, fmt, color=False, show_personal_data=show_personal_data,
-                                 thumbnails=thumbnails)
+                                 thumbnails=thumbnails, lang=lang)
             (target / f"report.{ext}").write_text(text, encoding="utf-8")
     (output_dir / "index.html").write_text(render_index(result), encoding="utf-8")
     (output_dir / "summary.csv").write_text(render_summary_csv(result), encoding="utf-8")

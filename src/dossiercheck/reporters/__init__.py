@@ -19,7 +19,12 @@ EXTENSIONS = {"text": "txt", "json": "json", "markdown": "md", "junit": "junit.x
 
 
 def render_report(report: Report, fmt: str, **options: Any) -> str:
-    """Render in one format; personal numbers are masked here, once, for every format."""
+    """Render in one format; personal numbers are masked here, once, for every format.
+
+    `lang` (en, fr or nl) is the language of the report's frame, passed on to every renderer; the
+    Report does not carry it (its messages are already worded in it), so callers pass the `--lang`
+    the report was checked with. JSON and JUnit ignore it.
+    """
     from dossiercheck.reporters.plain import masked_report
 
     return RENDERERS[fmt](masked_report(report, bool(options.get("show_personal_data"))), **options)

@@ -6,12 +6,7 @@ import string
 from typing import Any
 
 from dossiercheck.doctypes import load_doctypes
-
-SEVERITY_WORDS = {
-    "en": {"fail": "required", "warn": "recommended", "manual": "checked by a person"},
-    "fr": {"fail": "obligatoire", "warn": "recommandé", "manual": "vérifié par une personne"},
-    "nl": {"fail": "verplicht", "warn": "aanbevolen", "manual": "na te kijken door een persoon"},
-}
+from dossiercheck.reporters.wording import words_for
 
 
 class _Blank(dict):  # type: ignore[type-arg]
@@ -27,7 +22,7 @@ def fill(template: str, values: dict[str, Any] | None = None) -> str:
 
 def render_checklist(profile: Any, lang: str = "en") -> str:
     doctypes = load_doctypes()
-    words = SEVERITY_WORDS.get(lang, SEVERITY_WORDS["en"])
+    words = words_for(lang)
     out = [profile.title.get(lang) or profile.title.get("en", profile.id), ""]
     description = profile.description.get(lang) or profile.description.get("en") or ""
     if description:
@@ -38,10 +33,10 @@ def render_checklist(profile: Any, lang: str = "en") -> str:
         for type_id in requirement.documents:
             doctype = doctypes.get(type_id)
             names.append(doctype.names.get(lang, type_id) if doctype else type_id)
-        what = " or ".join(names) if names else requirement.id
+        what = words["or"].join(names) if names else requirement.id
         if requirement.count > 1:
             what = f"{requirement.count} × {what}"
-        out.append(f"[ ] {what} ({words.get(requirement.severity, requirement.severity)})")
+        out.append(f"[ ] {what} ({words.get(f'severity_{requirement.severity}', requirement.severity)})")
         hint = messages.get("action") or messages.get("missing") or ""
         if hint:
             values = {"count": requirement.count, **dict(requirement.options)}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dossiercheck.models import Report
 from dossiercheck.reporters.plain import REPORTED_DATES
+from dossiercheck.reporters.wording import date_name, document_name, words_for
 
 MARKS = {"pass": "✅", "fail": "❌", "missing": "❌", "warn": "⚠️", "manual": "👀"}
 
@@ -12,32 +13,41 @@ def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
 
-def render(report: Report, **_: object) -> str:
-    verdict = "ready" if report.verdict == "complete" else "not ready"
+def render(report: Report, lang: str = "en", **_: object) -> str:
+    """The report in Markdown, its headings and column names in `lang` (en, fr or nl; else English)."""
+    w = words_for(lang)
+    colon = w["colon"]
+    verdict = w["ready_word"] if report.verdict == "complete" else w["not_ready_word"]
     out = [
-        f"# Dossier check: {verdict}",
+        f"# {w['title']}{colon}{verdict}",
         "",
-        f"- Dossier: `{report.dossier}`",
-        f"- Procedure: `{report.profile or 'none'}`",
-        f"- Appointment date: {report.reference_date.isoformat()}",
+        f"- {w['dossier']}{colon}`{report.dossier}`",
+        f"- {w['procedure']}{colon}`{report.profile or w['none_short']}`",
+        f"- {w['appointment_date']}{colon}{report.reference_date.isoformat()}",
         f"- dossiercheck {report.tool_version}",
         "",
     ]
     if report.requirements:
-        out += ["## Checklist", "", "| | Requirement | Result | What to do | Files |", "|---|---|---|---|---|"]
+        out += [f"## {w['checklist']}", "",
+                f"| | {w['requirement']} | {w['result']} | {w['what_to_do']} | {w['files_title']} |",
+                "|---|---|---|---|---|"]
         for r in report.requirements:
             action = r.action if r.status != "pass" else ""
             out.append(f"| {MARKS[r.status]} | `{r.id}` | {cell(r.message)} | {cell(action)} | "
                        f"{cell(', '.join(r.files))} |")
         out.append("")
-    out += ["## Documents", "", "| File | Type | Pages | Dates | Problems |", "|---|---|---:|---|---|"]
+    out += [f"## {w['documents']}", "",
+            f"| {w['file']} | {w['type']} | {w['pages']} | {w['dates']} | {w['problems']} |", "|---|---|---:|---|---|"]
     for d in report.documents:
-        dates = ", ".join(f"{n} {v.isoformat()}" for n in REPORTED_DATES if (v := d.date(n)) is not None)
-        out.append(f"| `{cell(d.name)}` | {d.type} | {len(d.pages)} | {dates} | {cell('; '.join(d.problems))} |")
+        dates = ", ".join(f"{date_name(n, lang)} {v.isoformat()}"
+                          for n in REPORTED_DATES if (v := d.date(n)) is not None)
+        kind = d.type if d.type != "unknown" else w["unknown_type"]
+        out.append(f"| `{cell(document_name(d, lang))}` | {kind} | {len(d.pages)} | {dates} | "
+                   f"{cell('; '.join(d.problems))} |")
     if report.skipped:
-        out += ["", "## Not read", ""]
-        out += [f"- `{s.file}`: {s.reason}" for s in report.skipped]
+        out += ["", f"## {w['not_read']}", ""]
+        out += [f"- `{s.file}`{colon}{s.reason}" for s in report.skipped]
     if report.deadlines:
-        out += ["", "## Deadlines", ""]
-        out += [f"- {d.date.isoformat()}: {d.what}" for d in sorted(report.deadlines, key=lambda d: d.date)]
+        out += ["", f"## {w['deadlines']}", ""]
+        out += [f"- {d.date.isoformat()}{colon}{d.what}" for d in sorted(report.deadlines, key=lambda d: d.date)]
     return "\n".join(out) + "\n"

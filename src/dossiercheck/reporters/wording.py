@@ -1,10 +1,15 @@
 """The words of the report around the profile's own messages, in English, French and Dutch.
 
 The requirement messages come from the profiles (schemas/profiles), already in the chosen language;
-this is only the frame: headings, the verdict line, the names of dates.
+this is only the frame: headings, the verdict line, the names of dates. Every reporter that words
+its frame (text, Markdown, HTML, the checklist of what to bring) takes the words from here.
 """
 
 from __future__ import annotations
+
+from typing import Protocol
+
+LANGUAGES = ("en", "fr", "nl")
 
 WORDS: dict[str, dict[str, str]] = {
     "en": {
@@ -17,6 +22,19 @@ WORDS: dict[str, dict[str, str]] = {
         "not_ready": "NOT READY", "not_ready_rest": "{n} problem(s) to fix before the appointment",
         "unreadable": "{n} file(s) could not be read",
         "footer": "({n} file(s) read, {mib:.1f} MiB; nothing was sent anywhere.)",
+        # Markdown and HTML reports
+        "title": "Dossier check", "ready_word": "ready", "not_ready_word": "not ready",
+        "appointment_date": "Appointment date", "none_short": "none", "colon": ": ",
+        "requirement": "Requirement", "result": "Result", "what_to_do": "What to do",
+        "result_and_action": "Result and what to do", "files_title": "Files", "source": "Source",
+        "deadlines": "Deadlines", "documents": "Documents", "file": "File", "type": "Type", "pages": "Pages",
+        "dates": "Dates", "problems": "Problems", "language": "language", "unknown_type": "unknown",
+        "date_expiry": "expiry", "date_issue": "issue", "date_birth": "birth",
+        "percent": "{n}%", "read_as": 'read "{raw}"', "page_one": "page {n}", "page_range": "pages {first}-{last}",
+        "made_here": "Made on this computer by dossiercheck; nothing was sent anywhere.",
+        # the checklist of what to bring (`profiles checklist`)
+        "severity_fail": "required", "severity_warn": "recommended", "severity_manual": "checked by a person",
+        "or": " or ",
     },
     "fr": {
         "dossier": "Dossier", "procedure": "Procédure", "none": "(aucune choisie)",
@@ -28,6 +46,19 @@ WORDS: dict[str, dict[str, str]] = {
         "not_ready": "PAS PRÊT", "not_ready_rest": "{n} problème(s) à régler avant le rendez-vous",
         "unreadable": "{n} fichier(s) illisible(s)",
         "footer": "({n} fichier(s) lu(s), {mib:.1f} Mio ; rien n'a été envoyé nulle part.)",
+        "title": "Vérification du dossier", "ready_word": "prêt", "not_ready_word": "pas prêt",
+        "appointment_date": "Date du rendez-vous", "none_short": "aucune", "colon": "\u00a0: ",
+        "requirement": "Condition", "result": "Résultat", "what_to_do": "Que faire",
+        "result_and_action": "Résultat et ce qu'il faut faire", "files_title": "Fichiers", "source": "Source",
+        "deadlines": "Dates limites", "documents": "Documents", "file": "Fichier", "type": "Type",
+        "pages": "Pages", "dates": "Dates", "problems": "Problèmes", "language": "langue",
+        "unknown_type": "non reconnu",
+        "date_expiry": "date d'expiration", "date_issue": "date de délivrance", "date_birth": "date de naissance",
+        "percent": "{n}\u00a0%", "read_as": "lu «\u00a0{raw}\u00a0»", "page_one": "page {n}",
+        "page_range": "pages {first} à {last}",
+        "made_here": "Fait sur cet ordinateur par dossiercheck\u00a0; rien n'a été envoyé nulle part.",
+        "severity_fail": "obligatoire", "severity_warn": "recommandé", "severity_manual": "vérifié par une personne",
+        "or": " ou ",
     },
     "nl": {
         "dossier": "Dossier", "procedure": "Procedure", "none": "(geen gekozen)",
@@ -39,9 +70,48 @@ WORDS: dict[str, dict[str, str]] = {
         "not_ready": "NIET KLAAR", "not_ready_rest": "{n} probleem/problemen op te lossen vóór de afspraak",
         "unreadable": "{n} bestand(en) onleesbaar",
         "footer": "({n} bestand(en) gelezen, {mib:.1f} MiB; er is niets verstuurd.)",
+        "title": "Nazicht van het dossier", "ready_word": "klaar", "not_ready_word": "niet klaar",
+        "appointment_date": "Datum van de afspraak", "none_short": "geen", "colon": ": ",
+        "requirement": "Voorwaarde", "result": "Resultaat", "what_to_do": "Wat moet u doen",
+        "result_and_action": "Resultaat en wat u moet doen", "files_title": "Bestanden", "source": "Bron",
+        "deadlines": "Uiterste datums", "documents": "Documenten", "file": "Bestand", "type": "Soort",
+        "pages": "Pagina's", "dates": "Datums", "problems": "Problemen", "language": "taal",
+        "unknown_type": "niet herkend",
+        "date_expiry": "vervaldatum", "date_issue": "datum van afgifte", "date_birth": "geboortedatum",
+        "percent": "{n}%", "read_as": 'gelezen als "{raw}"', "page_one": "pagina {n}",
+        "page_range": "pagina's {first}-{last}",
+        "made_here": "Gemaakt op deze computer door dossiercheck; er is niets verstuurd.",
+        "severity_fail": "verplicht", "severity_warn": "aanbevolen", "severity_manual": "na te kijken door een persoon",
+        "or": " of ",
     },
 }
 
 
-def words_for(lang: str) -> dict[str, str]:
-    return WORDS.get(lang, WORDS["en"])
+class _Part(Protocol):
+    file: str
+    part: tuple[int, int] | None
+
+
+def report_language(lang: str | None) -> str:
+    """The language the frame is worded in: `lang` when there are words for it, else English."""
+    return lang if lang in WORDS else "en"
+
+
+def words_for(lang: str | None) -> dict[str, str]:
+    return WORDS[report_language(lang)]
+
+
+def date_name(field: str, lang: str | None) -> str:
+    """'expiry' -> 'date d'expiration': the name of a date read from a document; unknown fields as they are."""
+    return words_for(lang).get(f"date_{field}", field)
+
+
+def document_name(document: _Part, lang: str | None) -> str:
+    """Document.name in the report's language: the file, and its pages when the file holds several documents."""
+    if document.part is None:
+        return document.file
+    w = words_for(lang)
+    first, last = document.part
+    pages = (w["page_one"].format(n=first + 1) if first == last
+             else w["page_range"].format(first=first + 1, last=last + 1))
+    return f"{document.file} ({pages})"
