@@ -226,6 +226,136 @@ def test_garbage_after_the_fillers_is_dropped() -> None:
     assert mrz is not None and mrz.valid and mrz.lines == card and mrz.optional == ""
 
 
+def _japanese(number: str = "MF0773494") -> tuple[str, str]:
+    return compose_td3("Watanabe", "Ren", number, "JPN", dt.date(1998, 11, 11), "M", dt.date(2034, 2, 8))
+
+
+def test_character_inserted_in_the_nationality() -> None:
+    """'J3PN' and a K among the fillers: two slips, the nationality realigned on the birth date after it."""
+    line1, line2 = _japanese()
+    bad = line2.replace("MF07734941JPN", "MFO7734941J3PN").replace("<<<<<<<<", "<<<<<<K<<", 1)
+    mrz = parse_mrz([line1, bad], REF)
+    assert mrz is not None and mrz.valid, mrz
+    assert mrz.lines == (line1, line2) and mrz.nationality == "JPN"
+
+
+def test_characters_added_between_check_digit_and_nationality() -> None:
+    line1, line2 = _japanese("PN0772245")
+    mrz = parse_mrz([line1, line2.replace("PN07722457JPN", "PN07722457J5JPN")], REF)
+    assert mrz is not None and mrz.valid and mrz.lines == (line1, line2)
+
+
+def test_character_inserted_inside_the_dates() -> None:
+    """'EMAR' and '32060352': one character before the nationality, one inside the expiry date."""
+    line1, line2 = compose_td3("Tazi", "Imane", "UV0917701", "MAR", dt.date(1980, 11, 20), "F", dt.date(2032, 6, 3))
+    bad = line2.replace("MAR", "EMAR").replace("3206032", "32060352")
+    mrz = parse_mrz([line1, bad], REF)
+    assert mrz is not None and mrz.valid and mrz.lines == (line1, line2)
+    assert mrz.expiry == dt.date(2032, 6, 3)
+
+
+@pytest.mark.parametrize("misread", ["CO0", "COO", "3OD", "CXD"])
+def test_nationality_taken_from_the_issuing_state(misread: str) -> None:
+    line1, line2 = compose_td3("Mukendi", "Esther", "ML9814700", "COD", dt.date(1981, 5, 12), "F", dt.date(2031, 5, 12))
+    mrz = parse_mrz([line1, line2.replace("COD", misread, 1)], REF)
+    if misread == "CXD":  # X is no look-alike of O: not repaired
+        assert mrz is not None and "nationality" in _failed(mrz)
+        return
+    assert mrz is not None and mrz.valid and mrz.nationality == "COD" and mrz.lines == (line1, line2)
+
+
+def test_nationality_not_voted_on_a_realigned_line() -> None:
+    """With characters dropped to fit the line, a misread nationality is the one sign left that the
+    realignment may be wrong: it is not repaired from the issuing state."""
+    line1, line2 = compose_td3("Mukendi", "Esther", "ML9814700", "COD", dt.date(1981, 5, 12), "F", dt.date(2031, 5, 12))
+    mrz = parse_mrz([line1, line2.replace("ML98147008COD", "MLYVSB147008CO00")], REF)
+    assert mrz is not None and not mrz.valid and "nationality" in _failed(mrz)
+
+
+def test_nationality_voted_when_only_it_was_realigned() -> None:
+    """'COD' read 'CO00' (D as two zeros): the number stands where it was read, so the code is repaired."""
+    line1, line2 = compose_td3("Mukendi", "Esther", "ML9814700", "COD", dt.date(1981, 5, 12), "F", dt.date(2031, 5, 12))
+    mrz = parse_mrz([line1, line2.replace("COD", "CO00")], REF)
+    assert mrz is not None and mrz.valid and mrz.lines == (line1, line2)
+
+
+def test_h_read_for_4_in_a_date() -> None:
+    line1, line2 = _japanese()
+    mrz = parse_mrz([line1, line2.replace("M3402085", "M3H02085")], REF)
+    assert mrz is not None and mrz.valid and mrz.lines == (line1, line2)
+
+
+def test_name_separator_read_as_k() -> None:
+    line1, line2 = _passport(surname="Souza", given_names="Larissa")
+    mrz = parse_mrz([line1.replace("SOUZA<<LARISSA", "SOUZA<K<LARISSA"), line2], REF)
+    assert mrz is not None and (mrz.surname, mrz.given_names) == ("SOUZA", "LARISSA")
+    kept = parse_mrz(_passport(surname="Lee", given_names="John K Paul"), REF)
+    assert kept is not None and kept.given_names == "JOHN K PAUL"
+
+
+def test_repair_to_a_digit_preferred_to_one_to_a_letter() -> None:
+    """'PNO772245': O for 0 and 7 for Z both restore the check digit; numbers are mostly digits."""
+    line1, line2 = _japanese("PN0772245")
+    mrz = parse_mrz([line1, line2.replace("PN0772245", "PNO772245")], REF)
+    assert mrz is not None and mrz.valid and mrz.document_number == "PN0772245"
+
+
+def test_repair_breaking_the_number_shape_is_refused() -> None:
+    """'YM3077763' read 'YMSO77763': S for 5 passes the check digit, giving 'YM5O77763', by chance."""
+    line1, line2 = compose_td3("Aydin", "Mehmet", "YM3077763", "TUR", dt.date(1976, 10, 3), "M", dt.date(2028, 7, 28))
+    mrz = parse_mrz([line1, line2.replace("YM30777635", "YMSO777635")], REF)
+    assert mrz is not None and not mrz.valid and "document_number" in _failed(mrz)
+
+
+def test_number_repairs_turn_letters_into_digits() -> None:
+    """'MG5527790' read 'MGSS27790': two S for 5, not the one 0 for Q that also passes the check digit."""
+    born, expires = dt.date(1975, 12, 22), dt.date(2033, 1, 23)
+    line1, line2 = compose_td3("Oliveira", "Lucas", "MG5527790", "BRA", born, "M", expires)
+    mrz = parse_mrz([line1, line2.replace("MG5527790", "MGSS27790")], REF)
+    assert mrz is not None and mrz.valid and mrz.document_number == "MG5527790"
+
+
+def test_two_number_repairs_keep_the_usual_shape() -> None:
+    """'ZD3036503' garbled to 'ZDSO03S65': Z for 2 and S for 5 pass the check digit, leaving '2DSO03565'."""
+    line1, line2 = compose_td3("Bautista", "Joy", "ZD3036503", "PHL", dt.date(1986, 11, 28), "F", dt.date(2035, 5, 28))
+    mrz = parse_mrz([line1, line2.replace("ZD30365030", "ZDSO03S650")], REF)
+    assert mrz is not None and not mrz.valid and "document_number" in _failed(mrz)
+
+
+def test_number_both_realigned_and_changed_is_not_trusted() -> None:
+    """'JL6907140' read 'JLE9OU07140': dropping 'JL' and reading O as 0 passes the check digit by chance."""
+    line1, line2 = compose_td3("Parker", "Emily", "JL6907140", "USA", dt.date(2006, 6, 2), "F", dt.date(2033, 3, 12))
+    bad = [line1, line2.replace("JL69071401", "JLE9OU071401")]
+    mrz = parse_mrz(bad, REF)
+    assert mrz is not None and not mrz.valid and "document_number" in _failed(mrz)
+    # Still an MRZ for the page-text search: a check digit held, though not trusted.
+    found = find_mrz("PASSPORT\n" + "\n".join(bad), REF)
+    assert found is not None and found.document_code == "P"
+
+
+def test_doubtful_optional_data_are_not_trusted() -> None:
+    """'Z2E1B4226B': dropping the Z or the 2 both satisfy the optional data's check digit."""
+    line1, line2 = TD3
+    bad = line2.replace("UTO7408122", "UTO74608122").replace("ZE184226B", "Z2E1B4226B")
+    mrz = parse_mrz([line1, bad], SPECIMEN_REF)
+    assert mrz is not None and not mrz.valid and _failed(mrz) == {"optional"}
+    assert mrz.birth == dt.date(1974, 8, 12) and mrz.document_number == "L898902C3"
+
+
+def test_realigned_number_of_garbage_shape_is_not_trusted() -> None:
+    """'HV2836062' read 'HV2B3S60625S': without its first letter, 'V2B3S6062' passes the check digit."""
+    line1, line2 = compose_td3("Santos", "Mark", "HV2836062", "PHL", dt.date(1979, 9, 30), "M", dt.date(2031, 12, 5))
+    mrz = parse_mrz([line1, line2.replace("HV28360625", "HV2B3S60625S")], REF)
+    assert mrz is not None and not mrz.valid and "document_number" in _failed(mrz)
+
+
+def test_passport_that_lost_its_fillers_is_not_read_as_a_card() -> None:
+    """Cut to 36 characters, a passport's lines fit TD2; a 'P' document is TD3."""
+    line1, line2 = compose_td3("Aydin", "Zeynep", "UL1855083", "TUR", dt.date(1991, 8, 22), "F", dt.date(2033, 1, 29))
+    mrz = parse_mrz([line1[:36], line2[:28] + line2[35:]], REF)
+    assert mrz is not None and mrz.valid and mrz.format == "TD3" and mrz.lines == (line1, line2)
+
+
 def test_spaces_inserted_by_ocr() -> None:
     spaced = ("P<UTO ERIKSSON<<ANNA<MARIA <<<<<<<<<<<<<<<<<<<", "L898902C36 UTO7408122F 1204159ZE184226B<<<<<10")
     mrz = parse_mrz(spaced, SPECIMEN_REF)

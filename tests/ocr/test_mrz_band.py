@@ -11,7 +11,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from dossiercheck.extract.mrz import compose_td1, compose_td3, parse_mrz
-from dossiercheck.ocr.mrz_band import looks_like_mrz, read_mrz_band
+from dossiercheck.ocr.mrz_band import _combine, looks_like_mrz, read_mrz_band
 
 OCRB = Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf")
 SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -110,6 +110,8 @@ CASES = {
     "small card, MRZ 300 px wide": (lambda: _card_back(CARD, 330), CARD),
     "card front and back in one image": (_front_and_back, CARD),
     "card photographed on its side": (lambda: _card_back(CARD, 600).rotate(270, expand=True), CARD),
+    "passport page upside down": (lambda: _passport_page(PASSPORT).rotate(180), PASSPORT),
+    "card upside down": (lambda: _card_back(CARD, 600).rotate(180), CARD),
 }
 
 
@@ -140,3 +142,20 @@ def test_looks_like_mrz() -> None:
     assert looks_like_mrz("P<UTOERIKSSON«ANNA«MARIA«««««««««««")
     assert not looks_like_mrz("Kingdom of Belgium\nResidence permit for Anna Maria Eriksson, valid until 2031")
     assert not looks_like_mrz("")
+
+
+def test_readings_combined_prefer_fillers_to_letters() -> None:
+    """Two readings as good by their check digits: the one with fewer letters beside fillers wins, as
+    OCR often reads a '<' as K or X, and no check digit covers a name."""
+    misread = [PASSPORT[0].replace("ANNA<MARIA<<<", "ANNA<KMARIAK<"), PASSPORT[1]]
+    for readings in ([misread, list(PASSPORT)], [list(PASSPORT), misread]):
+        points, most, lines = _combine(readings, {})
+        assert points == most and tuple(lines) == PASSPORT
+
+
+def test_lines_mixed_across_readings() -> None:
+    """One reading gets the name line right, another the data line."""
+    names_wrong = [PASSPORT[0].replace("UTO", "UT0").replace("<<<<<<", "KKKKKK"), PASSPORT[1]]
+    data_wrong = [PASSPORT[0], PASSPORT[1].replace("7408122", "7408172")]
+    points, most, lines = _combine([data_wrong, names_wrong], {})
+    assert points == most and tuple(lines) == PASSPORT

@@ -14,14 +14,12 @@ import re
 from collections.abc import Sequence
 
 from ..models import DateField, Mrz, MrzCheck
+from .mrz_align import distrust_moved_number, line_options, number_as_read, shortlist
+from .mrz_compose import compose_td1, compose_td2, compose_td3
 from .mrz_fix import (
     FILLER,
-    anchored_variants,
     check_digit,
     clean_line,
-    clean_noise_tail,
-    length_variants,
-    space_variants,
 )
 from .mrz_parse import (
     LAYOUTS,
@@ -29,9 +27,6 @@ from .mrz_parse import (
     STATES,
     Layout,
     Reading,
-    compose_td1,
-    compose_td2,
-    compose_td3,
     plausible_names,
     read_aligned,
 )
@@ -46,8 +41,6 @@ __all__ = [
     "parse_mrz",
     "score_lines",
 ]
-
-_KEEP_PER_LINE = 3
 
 
 def parse_mrz(lines: Sequence[str], reference_date: dt.date) -> Mrz | None:
@@ -93,9 +86,10 @@ def find_mrz(text: str, reference_date: dt.date) -> Mrz | None:
     for group in groups:
         if len(group) < 2 or sum(line.count(FILLER) for line in group) < 2:
             continue
-        mrz = parse_mrz(group, reference_date)
-        if mrz is not None and any(c.ok for c in mrz.checks):
-            found.append(mrz)
+        best = _best_reading(group)
+        # A check digit that held, even by a repair not trusted, tells an MRZ from other text.
+        if best is not None and (any(best[0].checks.values()) or best[0].distrusted):
+            found.append(_to_mrz(best[0], reference_date, best[1]))
     if not found:
         return None
     return max(found, key=lambda m: (m.valid, sum(c.ok for c in m.checks)))
@@ -153,26 +147,49 @@ def _best_reading(lines: Sequence[str]) -> tuple[Reading, bool] | None:
     as_read = {c: re.sub(r"\s", "", x).upper() for c, x in kept}  # to tell whether anything was changed
     found: list[tuple[tuple[int, int, int], Reading, bool]] = []
     for layout, window in _windows([c for c, _ in kept]):
-        options = _shortlist(layout, [_line_options(layout, k, line) for k, line in enumerate(window)])
+        options = shortlist(layout, [line_options(layout, k, line) for k, line in enumerate(window)])
         squeezed = [as_read[x] for x in window]
         for combo in itertools.product(*options):
             texts = [text for text, _ in combo]
-            reading = read_aligned(layout, "".join(texts))
             edits = sum(cost for _, cost in combo)
+            read = [x.replace(" ", "") for x in window]
+            # The nationality is taken from the issuing state only when the number was read where it
+            # stands and needed no repair: a misread code is then no sign of a wrong realignment.
+            number = number_as_read(layout, texts, read)
+            reading = read_aligned(layout, "".join(texts), vote=edits == 0 or number is not None)
+            if edits and number is not None and reading.flat[slice(*_number_span(layout))] != number:
+                reading = read_aligned(layout, "".join(texts))
+            distrust_moved_number(reading, texts, read)
             key = (reading.failures, reading.changes + 2 * edits, edits)
             found.append((key, reading, reading.changes > 0 or texts != squeezed))
     if not found:
         return None
     key, best, corrected = min(found, key=lambda item: item[0])
-    rivals = {
-        _number(r)
-        for k, r, _ in found
-        if k[0] == key[0] and k[1] <= key[1] + 2 and r.layout is best.layout and r.checks.get("document_number")
-    }
-    if len(rivals) > 1 and best.checks.get("document_number"):
-        best.checks["document_number"] = False
-        best.ambiguous.append("document_number")
+    # A passport's optional data have their own check digit, which the composite weighs the same way
+    # too; being less often misread into another passing value, they are doubted on a closer rival.
+    for name, value, margin in (("document_number", _number, 2), ("optional", _optional_data, 1)):
+        rivals = {
+            value(r)
+            for k, r, _ in found
+            if k[0] - len(r.distrusted) == key[0]
+            and k[1] <= key[1] + margin
+            and r.layout is best.layout
+            # A number failed only for want of trust still passed its check digit: it is a rival.
+            and (r.checks.get(name) or name in r.distrusted)
+        }
+        if len(rivals) > 1 and best.checks.get(name):
+            best.checks[name] = False
+            best.ambiguous.append(name)
     return best, corrected
+
+
+def _number_span(layout: Layout) -> tuple[int, int]:
+    start, end = layout.fields["number"]
+    return start, end + 1  # with its check digit
+
+
+def _optional_data(reading: Reading) -> str:
+    return reading.get("optional")
 
 
 def _number(reading: Reading) -> str:
@@ -181,40 +198,6 @@ def _number(reading: Reading) -> str:
         a, b = reading.number_extension
         number += reading.flat[a : b - 1]
     return number
-
-
-def _line_options(layout: Layout, k: int, line: str) -> list[tuple[str, int]]:
-    """Line `k` brought to the layout's length in the ways OCR slips suggest, each with its cost."""
-    variants: dict[str, int] = {}
-    names_only = k == layout.fields["names"][0] // layout.length
-    for spaced, spaces in space_variants(line):
-        found = length_variants(clean_noise_tail(spaced), layout.length)
-        if names_only:  # OCR often drops the fillers closing a name line: padding them costs nothing
-            found = [(text, 0 if text.startswith(spaced) else cost) for text, cost in found]
-        if k == layout.anchor[0]:
-            found += anchored_variants(spaced, layout.length, *layout.anchor[1:])
-        for text, cost in found:
-            text = clean_noise_tail(text)
-            variants[text] = min(cost + spaces, variants.get(text, cost + spaces))
-    return list(variants.items())
-
-
-def _shortlist(layout: Layout, options: list[list[tuple[str, int]]]) -> list[list[tuple[str, int]]]:
-    """Each line's few best repairs, judged with the other lines as read, so that combining stays cheap."""
-    baseline = [opts[0][0] for opts in options]
-    out = []
-    for k, opts in enumerate(options):
-        if len(opts) <= _KEEP_PER_LINE:
-            out.append(opts)
-            continue
-        ranked = []
-        for text, cost in opts:
-            trial = baseline[:k] + [text] + baseline[k + 1 :]
-            reading = read_aligned(layout, "".join(trial))
-            ranked.append(((reading.failures, reading.changes + 2 * cost), text, cost))
-        ranked.sort(key=lambda r: r[0])
-        out.append([(text, cost) for _, text, cost in ranked[:_KEEP_PER_LINE]])
-    return out
 
 
 def _date(raw: str) -> tuple[int, int, int] | None:

@@ -35,6 +35,7 @@ TO_DIGIT = {
     "G": "6",
     "T": "7",
     "B": "8",
+    "H": "4",
     "K": FILLER,
 }
 # Letters-only fields: the reverse.
@@ -153,31 +154,6 @@ def _doubled(line: str, i: int) -> bool:
     return any(0 <= j < len(line) and line[j] in twins for j in (i - 1, i + 1))
 
 
-_DIGITISH = "[0-9OQDUILJZASGTB]"  # a digit, or a letter OCR gives for one
-_DATES = re.compile(f"(?=({_DIGITISH}{{7}}[MFX<]{_DIGITISH}{{7}}))")
-
-
-def anchored_variants(line: str, length: int, before: int, closing: int) -> list[tuple[str, int]]:
-    """Realign a data line on its one rigid stretch: birth date, check, sex, expiry date, check.
-
-    OCR sometimes adds a character inside the document number or the optional data, which pad or
-    cut at the end of the line cannot undo. Here the text before the dates (`before` characters) and
-    after them are brought to length separately, keeping the `closing` check digits at the end.
-    """
-    out: list[tuple[str, int]] = []
-    after = length - before - 15
-    for m in _DATES.finditer(line):
-        start, end = m.start(), m.start() + 15
-        head, tail = line[:start], line[end:]
-        heads = length_variants(head, before)[:4] if before else [("", len(head))]
-        body, ends = (tail[:-closing], tail[-closing:]) if closing else (tail, "")
-        if len(ends) < closing or not before and len(head) > 2:
-            continue
-        tails = [(t + ends, c) for t, c in length_variants(body, after - closing)[:4]]
-        out += [(h + line[start:end] + t, hc + tc) for h, hc in heads for t, tc in tails]
-    return out
-
-
 # Characters Tesseract emits inside long runs of OCR-B '<'.
 _NOISE_TOKEN = re.compile(r"[KCXSE]{1,2}")
 
@@ -249,22 +225,37 @@ def clean_after_fillers(s: str, digits_are_noise: bool) -> str:
     return s[: m.end()] + FILLER * (len(s) - m.end()) if noisy else s
 
 
-def fix_by_check(data: str, check: str, positions: Sequence[int] | None = None, max_subs: int = 2) -> list[str]:
+def restore_name_separator(names: str) -> str:
+    """'SOUZA<K<LARISSA' as 'SOUZA<<LARISSA': the '<<' between surname and given names read as '<K<'.
+
+    Only when the field has no '<<' before its closing fillers, so a name holding a lone K among
+    its given names ('LEE<<JOHN<K<PAUL') is left alone.
+    """
+    body = names.rstrip(FILLER)
+    if "<<" in body or body.count("<K<") != 1 or body.startswith("<K<"):
+        return names
+    return body.replace("<K<", "<<", 1).ljust(len(names), FILLER)
+
+
+def fix_by_check(
+    data: str, check: str, positions: Sequence[int] | None = None, max_subs: int = 2, to_digits_only: bool = False
+) -> list[str]:
     """Readings of `data` that make `check` hold with the fewest letter/digit swaps.
 
     Returns [data] when it already holds, the passing readings with the smallest number of
     changes otherwise (more than one means the check digit cannot decide), [] when none passes.
-    Only `positions` may change (all by default).
+    Only `positions` may change (all by default); with `to_digits_only`, only letters, into digits.
     """
     if check_holds(data, check):
         return [data]
     if not check.isdigit():
         return []
-    where = [i for i in (range(len(data)) if positions is None else positions) if data[i] in _MIXED]
+    swaps = {c: "".join(a for a in alts if a.isdigit() or not to_digits_only) for c, alts in _MIXED.items()}
+    where = [i for i in (range(len(data)) if positions is None else positions) if swaps.get(data[i])]
     for k in range(1, max_subs + 1):
         found: list[str] = []
         for combo in itertools.combinations(where, k):
-            for alts in itertools.product(*(_MIXED[data[i]] for i in combo)):
+            for alts in itertools.product(*(swaps[data[i]] for i in combo)):
                 chars = list(data)
                 for i, a in zip(combo, alts, strict=True):
                     chars[i] = a
@@ -280,6 +271,10 @@ def shape_breaks(s: str) -> int:
     """How often a field switches between letters and digits: 'L898902C3' has 3, 'L8989O2C3' 5."""
     kinds = [c.isdigit() for c in s if c != FILLER]
     return sum(a != b for a, b in zip(kinds, kinds[1:], strict=False))
+
+
+def _digit_count(s: str) -> int:
+    return sum(c.isdigit() for c in s)
 
 
 def differences(a: str, b: str) -> int:
@@ -298,20 +293,35 @@ def repair_with_check(
     composite: tuple[Sequence[Span], int] | None = None,
     free: set[int] | None = None,
     max_subs: int = 2,
+    keep_shape: bool = False,
 ) -> str | None:
     """`flat` with the one repair of `spans` that the check digit at `pos` accepts, unchanged when
     nothing passes, None when several repairs pass and neither the field's shape nor the composite
-    check digit tells them apart. Only positions in `free` (all when None) may change."""
+    check digit tells them apart. Only positions in `free` (all when None) may change. With
+    `keep_shape` (document numbers), only letters become digits, and not so as to add a switch
+    between letters and digits."""
     data = span_text(flat, spans)
     offsets = [i for a, b in spans for i in range(a, b)]
     positions = None if free is None else [k for k, i in enumerate(offsets) if i in free]
-    options = fix_by_check(data, flat[pos], positions, max_subs)
+    # With `keep_shape`, only letters read for digits are repaired, and not so as to break a run of
+    # letters or digits ("YMSO777" to "YM5O777"): a digit turned into a letter, or a broken run, is
+    # likelier a second misread passing the check digit by chance than the repair of the first. Two
+    # repairs must leave the usual shape, letters then digits ("HROS37390" to "HR0537390").
+    options = fix_by_check(data, flat[pos], positions, max_subs, to_digits_only=keep_shape)
     if not options or options == [data]:
         return flat
+    if keep_shape:
+        most = 1 if differences(data, options[0]) > 1 else shape_breaks(data)
+        options = [o for o in options if shape_breaks(o) <= min(most, shape_breaks(data))]
+        if not options:
+            return flat
     if len(options) > 1:
         # Document numbers are runs of letters and runs of digits: "592123456" rather than "S92I23456".
         fewest = min(shape_breaks(o) for o in options)
         options = [o for o in options if shape_breaks(o) == fewest]
+        # And mostly digits: a letter read for a digit is likelier than a digit read for a letter.
+        most = max(_digit_count(o) for o in options)
+        options = [o for o in options if _digit_count(o) == most]
     candidates = []
     for option in options:
         chars = list(flat)

@@ -7,19 +7,18 @@ dates needs the reference date and belongs to `mrz.py`.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 
 from .mrz_fix import (
     FILLER,
     Span,
-    check_digit,
     check_holds,
     clean_after_fillers,
     clean_filler_tail,
     differences,
     repair_with_check,
+    restore_name_separator,
     span_text,
     to_alpha,
     to_digits,
@@ -118,6 +117,8 @@ class Reading:
     # Document numbers longer than 9 characters continue in the optional data (ICAO 9303 part 5 §4.2.4).
     number_extension: Span | None = None
     ambiguous: list[str] = field(default_factory=list)
+    # Checks a repair could satisfy but that are failed because the repair is not trusted.
+    distrusted: list[str] = field(default_factory=list)
 
     def get(self, name: str) -> str:
         start, end = self.layout.fields[name]
@@ -142,9 +143,36 @@ class Reading:
     @property
     def sane(self) -> int:
         """Fixed-form fields that look right: a wrong alignment often passes a check digit but not these."""
-        ok = self.flat[0] in "PIACV" and self.get("sex") in ("M", "F", "X", FILLER)
+        # Passports are TD3: a 'P' read in a card format is a passport line that lost its fillers.
+        code = self.flat[0] in ("PV" if self.layout.length == 44 else "IACV")
+        ok = code and self.get("sex") in ("M", "F", "X", FILLER)
         states = sum(self.get(n) in STATES for n in ("state", "nationality"))
         return int(ok) + states + int(plausible_names(self.get("names")))
+
+
+# Letters OCR confuses in OCR-B (after digits in letter fields were mapped to letters).
+_LETTER_TWINS = ("ODQU", "ILJT", "B8", "S5", "Z2", "G6C", "A4", "K<")
+
+
+def _twins(a: str, b: str) -> bool:
+    return any(a in group and b in group for group in _LETTER_TWINS)
+
+
+def _vote_states(layout: Layout, chars: list[str]) -> None:
+    """Repair an issuing state or nationality that is no country code from the other one.
+
+    Both are the same state on most passports and cards, but neither has a check digit, so a
+    code is only taken over when the one read differs from it in a single letter, one OCR confuses
+    with it or a digit ('COO' or '3PN' beside COD or JPN), never when the code read is itself a state.
+    """
+    spans = [layout.fields["state"], layout.fields["nationality"]]
+    codes = ["".join(chars[a:b]) for a, b in spans]
+    for (a, b), code, other in ((spans[0], codes[0], codes[1]), (spans[1], codes[1], codes[0])):
+        if code in STATES or other not in STATES:
+            continue
+        diff = [(x, y) for x, y in zip(code, other, strict=True) if x != y]
+        if len(diff) == 1 and (diff[0][0].isdigit() or _twins(*diff[0])):
+            chars[a:b] = list(other)
 
 
 def _long_number(layout: Layout, flat: str) -> tuple[tuple[Span, ...], int, Span] | None:
@@ -163,18 +191,27 @@ def _long_number(layout: Layout, flat: str) -> tuple[tuple[Span, ...], int, Span
     return ((start, end), (opt_start, stop - 1)), stop - 1, (opt_start, stop)
 
 
-def read_aligned(layout: Layout, flat: str) -> Reading:
-    """Repair one reading whose lines already have the right length, and evaluate its checks."""
+def read_aligned(layout: Layout, flat: str, vote: bool = False) -> Reading:
+    """Repair one reading whose lines already have the right length, and evaluate its checks.
+
+    With `vote`, a state code that is none is taken from the other one (see `_vote_states`): not
+    for a line whose number was realigned, as it may pass its check digits by chance and its
+    misread code is then the one sign left that it is wrong.
+    """
     chars = list(flat)
     for name in ("names", "optional", "optional1", "optional2"):
         if name in layout.fields:
             a, b = layout.fields[name]
             chars[a:b] = clean_after_fillers("".join(chars[a:b]), digits_are_noise=name == "names")
+    a, b = layout.fields["names"]
+    chars[a:b] = restore_name_separator("".join(chars[a:b]))
     for pos in layout.digits:
         chars[pos] = to_digits(chars[pos])
     for name in _ALPHA_FIELDS:
         a, b = layout.fields[name]
         chars[a:b] = to_alpha("".join(chars[a:b]))
+    if vote:
+        _vote_states(layout, chars)
     for name in ("names", "number", "optional", "optional1", "optional2"):
         if name in layout.fields:
             a, b = layout.fields[name]
@@ -227,118 +264,16 @@ def _repair(
     free: set[int] | None = None,
     max_subs: int = 2,
 ) -> None:
-    """Apply the one repair of `spans` that the check digit at `pos` accepts; note the field when unsure."""
-    repaired = repair_with_check(reading.flat, spans, pos, composite, free, max_subs)
+    """Apply the one repair of `spans` that the check digit at `pos` accepts; note the field when unsure.
+
+    A document number keeps its shape: see `repair_with_check`.
+    """
+    number = name == "document_number"
+    repaired = repair_with_check(reading.flat, spans, pos, composite, free, max_subs, keep_shape=number)
     if repaired is None:
         reading.ambiguous.append(name)
-    else:
-        reading.flat = repaired
-
-
-# Composing: the inverse of reading, for tests and the sample generator.
-
-
-def _name_field(surname: str, given_names: str, length: int) -> str:
-    def words(s: str) -> str:
-        return re.sub(r"[^A-Z<]", "", re.sub(r"[\s\-]+", FILLER, s.strip().upper()))
-
-    text = words(surname) + ("<<" + words(given_names) if given_names else "")
-    return text[:length].ljust(length, FILLER)
-
-
-def _field(value: str, length: int) -> str:
-    return value.upper().replace(" ", FILLER)[:length].ljust(length, FILLER)
-
-
-def _with_check(s: str) -> str:
-    return s + check_digit(s)
-
-
-def _data_start(number: str, nationality: str, birth: dt.date, sex: str, expiry: dt.date) -> str:
-    """The first 28 characters of a two-line data line: number, nationality, dates, sex, checks."""
-    head = _with_check(_field(number, 9)) + _field(nationality, 3)
-    return head + _with_check(f"{birth:%y%m%d}") + sex + _with_check(f"{expiry:%y%m%d}")
-
-
-def compose_td3(
-    surname: str,
-    given_names: str,
-    document_number: str,
-    nationality: str,
-    birth: dt.date,
-    sex: str,
-    expiry: dt.date,
-    issuing_state: str | None = None,
-    document_code: str = "P",
-    optional: str = "",
-) -> tuple[str, str]:
-    """The two lines of a passport MRZ with correct check digits (for tests and sample dossiers).
-
-    With a document code starting with V it is a visa (MRV-A): 16 characters of optional data, no
-    composite check digit.
-    """
-    line1 = _field(document_code, 2) + _field(issuing_state or nationality, 3) + _name_field(surname, given_names, 39)
-    if document_code.startswith("V"):
-        return line1, _data_start(document_number, nationality, birth, sex, expiry) + _field(optional, 16)
-    opt = _field(optional, 14)
-    head = _data_start(document_number, nationality, birth, sex, expiry) + opt + check_digit(opt)
-    return line1, head + check_digit(head[0:10] + head[13:20] + head[21:43])
-
-
-def compose_td2(
-    surname: str,
-    given_names: str,
-    document_number: str,
-    nationality: str,
-    birth: dt.date,
-    sex: str,
-    expiry: dt.date,
-    issuing_state: str | None = None,
-    document_code: str = "I",
-    optional: str = "",
-) -> tuple[str, str]:
-    """The two lines of a TD2 card MRZ with correct check digits; a visa (MRV-B) when the code starts with V."""
-    line1 = _field(document_code, 2) + _field(issuing_state or nationality, 3) + _name_field(surname, given_names, 31)
-    if document_code.startswith("V"):
-        return line1, _data_start(document_number, nationality, birth, sex, expiry) + _field(optional, 8)
-    head = _data_start(document_number, nationality, birth, sex, expiry) + _field(optional, 7)
-    return line1, head + check_digit(head[0:10] + head[13:20] + head[21:35])
-
-
-def compose_td1(
-    surname: str,
-    given_names: str,
-    document_number: str,
-    nationality: str,
-    birth: dt.date,
-    sex: str,
-    expiry: dt.date,
-    issuing_state: str | None = None,
-    document_code: str = "ID",
-    optional1: str = "",
-    optional2: str = "",
-) -> tuple[str, str, str]:
-    """The three lines of an identity or residence card MRZ with correct check digits.
-
-    A document number longer than 9 characters is written the Belgian way (ICAO 9303 part 5 §4.2.4):
-    9 characters, '<', the rest and its check digit at the start of the optional data.
-    """
-    number = document_number.upper()
-    if len(number) > 9:
-        first = number[:9] + FILLER + number[9:] + check_digit(number) + optional1.upper()
-    else:
-        field = _field(number, 9)
-        first = field + check_digit(field) + optional1.upper()
-    line1 = _field(document_code, 2) + _field(issuing_state or nationality, 3) + _field(first, 25)
-    birth_s, expiry_s = f"{birth:%y%m%d}", f"{expiry:%y%m%d}"
-    line2 = (
-        birth_s
-        + check_digit(birth_s)
-        + sex
-        + expiry_s
-        + check_digit(expiry_s)
-        + _field(nationality, 3)
-        + _field(optional2, 11)
-    )
-    composite = line1[5:30] + line2[0:7] + line2[8:15] + line2[18:29]
-    return line1, line2 + check_digit(composite), _name_field(surname, given_names, 30)
+        return
+    if number and repaired == reading.flat and not check_holds(span_text(repaired, spans), repaired[pos]):
+        if repair_with_check(reading.flat, spans, pos, composite, free, max_subs) not in (None, reading.flat):
+            reading.distrusted.append(name)  # only a repair breaking the number's shape would pass
+    reading.flat = repaired
