@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from dossiercheck.doctypes import DocType, all_labels, compile_phrase, load_doctypes, normalise
+from dossiercheck.extract.date_parse import weekday_names
 from dossiercheck.extract.dates import LocatedDate, PageLine, locate_dates, page_lines
 from dossiercheck.models import DateField, Document
 
@@ -283,16 +284,11 @@ def _infer(doctype: DocType | None, candidates: list[tuple[_Hit | None, DateFiel
 
 
 # What may stand beside a date on a line of its own: a weekday (maybe cut short by OCR) or a connector.
-_WEEKDAYS = (
-    "monday tuesday wednesday thursday friday saturday sunday lundi mardi mercredi jeudi vendredi samedi "
-    "dimanche maandag dinsdag woensdag donderdag vrijdag zaterdag zondag montag dienstag mittwoch donnerstag "
-    "freitag samstag sonnabend sonntag"
-).split()
 _CONNECTORS = {"le", "den", "the", "on", "op", "am", "date", "datum"}
 
 
 def _weekday_or_connector(word: str) -> bool:
-    return word in _CONNECTORS or (len(word) >= 3 and any(day.endswith(word) for day in _WEEKDAYS))
+    return word in _CONNECTORS or (len(word) >= 3 and any(day.endswith(word) for day in weekday_names()))
 
 
 def _stands_alone(line: str, found: LocatedDate) -> bool:

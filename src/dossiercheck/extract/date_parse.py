@@ -73,6 +73,16 @@ def month_names() -> dict[str, int]:
     return names
 
 
+@functools.lru_cache(maxsize=1)
+def weekday_names() -> frozenset[str]:
+    """Accent-free full weekday names in en/fr/nl/de (dateparser's data, plus "Sonnabend")."""
+    from dateparser.data.date_translation_data import de, en, fr, nl
+
+    keys = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    names = {normalise(name) for module in (en, fr, nl, de) for key in keys for name in module.info.get(key, [])}
+    return frozenset({name for name in names if len(name) >= 5} | {"sonnabend"})
+
+
 def _edit1(a: str, b: str) -> bool:
     """Whether a and b differ by at most one substitution, insertion or deletion."""
     if abs(len(a) - len(b)) > 1:
