@@ -85,9 +85,9 @@ ENGLISH_MARKDOWN = """\
 
 | File | Type | Pages | Dates | Problems |
 |---|---|---:|---|---|
-| `passport.jpg` | passport | 1 | expiry 2026-03-01, birth 1990-04-12 | Page 1 is blurred |
+| `passport.jpg` | Passport | 1 | expiry 2026-03-01, birth 1990-04-12 | Page 1 is blurred |
 | `scan.pdf (pages 2-3)` | unknown | 2 |  |  |
-| `scan.pdf (page 1)` | lease | 1 |  |  |
+| `scan.pdf (page 1)` | Lease | 1 |  |  |
 
 ## Not read
 
@@ -111,11 +111,11 @@ ENGLISH_HTML = [
     "<h2>Deadlines</h2>",
     "<li>2026-02-01: Renew the passport</li>",
     "<h2>Documents (3)</h2>",
-    "<h3><code>passport.jpg</code> · passport (93%)</h3>",
+    "<h3><code>passport.jpg</code> · Passport (93%)</h3>",
     "<p>expiry: <strong>2026-03-01</strong> · birth: <strong>1990-04-12</strong> · language: en</p>",
     '<title>expiry: 2026-03-01 (read "01 MAR &lt;b&gt;2026&lt;/b&gt;")</title>',
     "<h3><code>scan.pdf (pages 2-3)</code> · unknown</h3>",
-    "<h3><code>scan.pdf (page 1)</code> · lease (0%)</h3>",
+    "<h3><code>scan.pdf (page 1)</code> · Lease (0%)</h3>",
     "<h2>Not read</h2>",
     "<li><code>notes.txt</code>: not a document</li>",
     '<p class="muted">Made on this computer by dossiercheck; nothing was sent anywhere.</p>',
@@ -135,7 +135,7 @@ FRAME = {
             "<tr><th></th><th>Condition</th><th>Résultat et ce qu'il faut faire</th><th>Fichiers</th></tr>",
             f'<div class="muted">Source{NBSP}: Royal Decree',
             "<h2>Dates limites</h2>",
-            "<h3><code>passport.jpg</code> · passport (93\u00a0%)</h3>",
+            "<h3><code>passport.jpg</code> · Passeport (93\u00a0%)</h3>",
             f"date d&#39;expiration{NBSP}: <strong>2026-03-01</strong> · date de naissance{NBSP}: "
             f"<strong>1990-04-12</strong> · langue{NBSP}: en",
             f"(lu «{NBSP}01 MAR &lt;b&gt;2026&lt;/b&gt;{NBSP}»)",
@@ -171,7 +171,7 @@ FRAME = {
             "vervaldatum: <strong>2026-03-01</strong> · geboortedatum: <strong>1990-04-12</strong> · taal: en",
             '(gelezen als "01 MAR &lt;b&gt;2026&lt;/b&gt;")',
             "<h3><code>scan.pdf (pagina&#39;s 2-3)</code> · niet herkend</h3>",
-            "<h3><code>scan.pdf (pagina 1)</code> · lease (0%)</h3>",
+            "<h3><code>scan.pdf (pagina 1)</code> · Huurovereenkomst (0%)</h3>",
             "<h2>Niet gelezen</h2>",
             "Gemaakt op deze computer door dossiercheck; er is niets verstuurd.",
         ],

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dossiercheck.models import Report
 from dossiercheck.reporters.plain import REPORTED_DATES
-from dossiercheck.reporters.wording import date_name, document_name, words_for
+from dossiercheck.reporters.wording import date_name, document_name, type_name, words_for
 
 MARKS = {"pass": "✅", "fail": "❌", "missing": "❌", "warn": "⚠️", "manual": "👀"}
 
@@ -41,7 +41,7 @@ def render(report: Report, lang: str = "en", **_: object) -> str:
     for d in report.documents:
         dates = ", ".join(f"{date_name(n, lang)} {v.isoformat()}"
                           for n in REPORTED_DATES if (v := d.date(n)) is not None)
-        kind = d.type if d.type != "unknown" else w["unknown_type"]
+        kind = type_name(d.type, lang) if d.type != "unknown" else w["unknown_type"]
         out.append(f"| `{cell(document_name(d, lang))}` | {kind} | {len(d.pages)} | {dates} | "
                    f"{cell('; '.join(d.problems))} |")
     if report.skipped:

@@ -6,7 +6,7 @@ import click
 
 from dossiercheck.models import Report
 from dossiercheck.reporters.plain import REPORTED_DATES
-from dossiercheck.reporters.wording import words_for
+from dossiercheck.reporters.wording import type_name, words_for
 
 MARKS = {
     "pass": ("✓", "green"),
@@ -42,12 +42,13 @@ def render(report: Report, color: bool = False, ascii_only: bool = False, lang: 
     out.append("")
     out.append(style(f"{w['read']} ({len(report.documents)})", bold=True))
     width = max((len(d.name) for d in report.documents), default=10)
-    for document in report.documents:
-        kind = document.type if document.type != "unknown" else w["unknown"]
+    kinds = [type_name(d.type, lang) if d.type != "unknown" else w["unknown"] for d in report.documents]
+    kind_width = max((len(k) for k in kinds), default=10)
+    for document, kind in zip(report.documents, kinds, strict=True):
         dates = ", ".join(
             f"{w[name]} {value.isoformat()}" for name in REPORTED_DATES if (value := document.date(name)) is not None
         )
-        line = f"  {document.name:<{width}}  {kind:<20} {len(document.pages):>3} p."
+        line = f"  {document.name:<{width}}  {kind:<{kind_width}} {len(document.pages):>3} p."
         if dates:
             line += f"  {dates}"
         out.append(line)

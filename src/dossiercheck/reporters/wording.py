@@ -106,6 +106,19 @@ def date_name(field: str, lang: str | None) -> str:
     return words_for(lang).get(f"date_{field}", field)
 
 
+def type_name(type_id: str, lang: str | None) -> str:
+    """'good_conduct' -> 'Extrait de casier judiciaire': a document type as the schema names it in `lang`.
+
+    Applicants read names, not ids; a type the schemas do not name (or 'unknown') is returned as it is.
+    """
+    from dossiercheck.doctypes import load_doctypes
+
+    doctype = load_doctypes().get(type_id)
+    if doctype is None:
+        return type_id
+    return doctype.names.get(report_language(lang)) or doctype.names.get("en") or type_id
+
+
 def document_name(document: _Part, lang: str | None) -> str:
     """Document.name in the report's language: the file, and its pages when the file holds several documents."""
     if document.part is None:
