@@ -27,7 +27,7 @@ from dossiercheck.ocr.faces import count_faces
 from dossiercheck.ocr.orientation import find_rotation, legible_letters
 
 # Bump when the way pages are read changes, so cached readings are not reused.
-READER_VERSION = "7"
+READER_VERSION = "8"
 # Words on a page that suggest an identity document worth a separate MRZ pass.
 _ID_HINT = re.compile(
     r"<<|passport|passeport|paspoort|reisepass|identit|personalausweis|residence|séjour|sejour|verblijf|aufenthalt",
@@ -172,7 +172,11 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
     # in every orientation, and check digits tell a real one from noise.
     if _ID_HINT.search(result.text) or not reads_well(result):
         mrz_lines = _read_mrz_band(image)
-    faces = count_faces(preprocess.rotate(unflattened, -rotation)) if len(result.words) < 40 or mrz_lines else 0
+    faces = (
+        count_faces(preprocess.rotate(unflattened, -rotation), try_turns=legible_letters(result) < TURNED_LETTERS)
+        if len(result.words) < 40 or mrz_lines
+        else 0
+    )
     del unflattened
     return Page(
         index=page_input.index,
