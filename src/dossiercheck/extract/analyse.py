@@ -24,6 +24,8 @@ def read_mrz(document: Document, reference_date: dt.date) -> tuple[Mrz | None, i
         from dossiercheck.extract.mrz import find_mrz, parse_mrz
     except ImportError:  # the MRZ reader is optional for the rest of the analysis
         return None, 0
+    from dossiercheck.extract.mrz_merge import merge_readings
+
     found: list[tuple[Mrz, int]] = []
     for page in document.pages:
         mrz = parse_mrz(page.mrz_lines, reference_date) if page.mrz_lines else None
@@ -31,6 +33,11 @@ def read_mrz(document: Document, reference_date: dt.date) -> tuple[Mrz | None, i
             from_text = find_mrz(page.text, reference_date) if page.text else None
             if from_text is not None and (mrz is None or from_text.valid):
                 mrz = from_text
+            elif from_text is not None:
+                # Two failed readings of one zone (band and page) may each hold what the other lost.
+                # Else the reading with more checks holding stands.
+                readings = sorted((mrz, from_text), key=lambda m: -sum(c.ok for c in m.checks))
+                mrz = merge_readings(readings, lambda lines: parse_mrz(lines, reference_date)) or readings[0]
         if mrz is not None:
             found.append((mrz, page.index))
     if not found:
@@ -39,11 +46,13 @@ def read_mrz(document: Document, reference_date: dt.date) -> tuple[Mrz | None, i
 
 
 def _mrz_dates(mrz: Mrz, page: int) -> list[DateField]:
+    """The MRZ's dates; from a zone that failed some checks, only those whose own check digit holds."""
     line = mrz.lines[1] if len(mrz.lines) > 1 else ""
+    holds = {c.name: c.ok for c in mrz.checks}
     return [
         DateField(value=value, raw=line, page=page, field=name, label="MRZ", source="mrz")
         for name, value in (("birth", mrz.birth), ("expiry", mrz.expiry))
-        if value is not None
+        if value is not None and (mrz.valid or holds.get(name, False))
     ]
 
 
