@@ -57,3 +57,25 @@ def test_given_under_my_hand_with_its_first_word_lost() -> None:
     doc = analysed(text)
     assert doc.type == "good_conduct"
     assert doc.date("issue") == dt.date(2027, 2, 8)
+
+
+MEDICAL_EN = (
+    "Dr. R. Mehta\nGeneral practitioner\nINAMI/RIZIV 1-17557-37-451\nMEDICAL CERTIFICATE\n"
+    "Full name SANTOS Angelica\nDate of birth 11 August 1981\nNationality Philippines\n"
+    "I, the undersigned medical doctor, certify that the above-named person does not suffer from any of the "
+    "diseases which may endanger public health listed in the annex to the Belgian Law of 15 December 1980.\n"
+    "{signed}\nDr. R. Mehta\nPrinted on 26 February 2027"
+)
+
+
+def test_date_of_issue_label_on_a_medical_certificate() -> None:
+    doc = analysed(MEDICAL_EN.format(signed="Date of issue: 13 February 2027"))
+    assert doc.type == "medical"
+    assert doc.date("issue") == dt.date(2027, 2, 13)
+    assert doc.date("birth") == dt.date(1981, 8, 11)
+
+
+def test_issued_at_place_on_date_with_the_a_read_as_4() -> None:
+    text = MEDICAL_EN.replace("MEDICAL CERTIFICATE", "CERTIFICAT MÉDICAL")
+    doc = analysed(text.format(signed="Délivré 4 Antwerpen le 19 février 2027"))
+    assert doc.date("issue") == dt.date(2027, 2, 19)

@@ -21,10 +21,11 @@ from dossiercheck.extract.dates import LocatedDate, PageLine, locate_dates, page
 from dossiercheck.models import DateField, Document
 
 _ISSUE_LIKE = ("issue", "signed")
-# "fait à Bruxelles le", "done at Brussels on", "opgemaakt te Gent op", "ausgestellt in Berlin am".
+# "fait à Bruxelles le", "done at Brussels on", "opgemaakt te Gent op", "ausgestellt in Berlin am"
+# (OCR often reads the "à" as "4").
 _DONE_AT = re.compile(
     r"\b(?:fait|faite|etabli|etablie|delivre|delivree|done|signed|issued|given|gedaan|opgemaakt|gegeven|"
-    r"afgegeven|ausgestellt|unterzeichnet|gegeben)\b(?: \w+){0,3} (?:a|at|in|te|zu) [\w ]{2,40}$"
+    r"afgegeven|ausgestellt|unterzeichnet|gegeben)\b(?: \w+){0,3} (?:a|4|at|in|te|zu) [\w ]{2,40}$"
 )
 # Headings of the signature block: "Given under my hand this day:", "Ort, Datum: Gent,", "Lieu et date".
 _SIGNATURE = re.compile(
