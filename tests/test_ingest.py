@@ -79,6 +79,15 @@ def test_pdf_text_layer_is_used_and_image_pages_are_rendered(tmp_path: Path) -> 
     assert abs(page.image.width - 1240 * 200 / 150) < 5  # rendered at 200 dpi
 
 
+def test_card_sized_pdf_page_is_rendered_at_its_pictures_resolution(tmp_path: Path) -> None:
+    # A scanning app's crop of a passport page: 343 pixels over 82 points (300 dpi). At 200 dpi it
+    # would come out 229 pixels wide and lose a third of the MRZ's detail.
+    Image.new("RGB", (343, 250), "white").save(tmp_path / "passport.pdf", "PDF", resolution=300)
+    (source,), _ = discover(tmp_path)
+    page = read_page(source.path, source.mime, 0)
+    assert page.image is not None and abs(page.image.width - 343) <= 2
+
+
 def test_broken_files_are_unreadable_not_crashes(tmp_path: Path) -> None:
     good = jpeg_bytes(text_page(["x"]))
     (tmp_path / "truncated.jpg").write_bytes(good[:200])

@@ -49,6 +49,10 @@ PDF_MIME = "application/pdf"
 
 # Files the tool writes itself, and the dossier's own description: not documents.
 OWN_OUTPUT_PREFIX = "dossiercheck-"
+# A PDF page whose long side renders below this many pixels at the default resolution is small (a card,
+# a cropped passport page): it is rendered at its picture's own resolution, up to MAX_PICTURE_DPI.
+SMALL_PAGE_PIXELS = 1600
+MAX_PICTURE_DPI = 600
 DOSSIER_FILE_NAMES = {"dossier.yaml", "dossier.yml"}
 
 # Pillow refuses images over twice this many pixels (a decompression bomb); we keep its guard
@@ -462,6 +466,10 @@ def render_pdf_page(path: Path, index: int, dpi: int, limits: Limits) -> Image.I
         page = pdf[index]
         width_pt, height_pt = page.get_size()
         scale = dpi / 72
+        if max(width_pt, height_pt) * scale < SMALL_PAGE_PIXELS:
+            # A card-sized page (a scanning app's crop of a passport) rendered at `dpi` would throw
+            # away most of its picture's pixels: render it at the picture's own resolution instead.
+            scale = max(scale, min(_picture_dpi(page), MAX_PICTURE_DPI) / 72)
         pixels = width_pt * height_pt * scale * scale
         if pixels > limits.max_page_pixels:
             scale *= (limits.max_page_pixels / pixels) ** 0.5
@@ -471,6 +479,22 @@ def render_pdf_page(path: Path, index: int, dpi: int, limits: Limits) -> Image.I
         return image
     finally:
         pdf.close()
+
+
+def _picture_dpi(page: Any) -> float:
+    """The resolution of the largest picture on a PDF page (pixels per inch as placed); 0 if none."""
+    import pypdfium2.raw as pdfium_raw
+
+    best = 0.0
+    try:
+        for picture in page.get_objects(filter=[pdfium_raw.FPDF_PAGEOBJ_IMAGE], max_depth=1):
+            left, _, right, _ = picture.get_bounds()
+            width_px, _ = picture.get_px_size()
+            if right - left > 1:
+                best = max(best, width_px / ((right - left) / 72))
+    except Exception:  # noqa: BLE001 - an odd picture object: render at the default resolution
+        return 0.0
+    return best
 
 
 def _read_image_page(path: Path, index: int, limits: Limits) -> PageInput:
