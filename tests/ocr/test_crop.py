@@ -39,3 +39,20 @@ def test_a_page_photographed_on_a_dark_desk_is_cut_out() -> None:
     # The header band survives the cut: the top of the result is grey, not the desk.
     assert 200 < image.getpixel((image.width // 2, 40)) < 250
 
+
+
+def test_a_page_lit_from_one_side_on_a_grey_desk_is_cut_out() -> None:
+    # The light falls off towards the top left: that end of the page is as grey as Otsu's threshold
+    # between paper and desk, and the first shape found is not four-sided.
+    corners_on_desk = [(150, 260), (1040, 120), (1100, 1480), (90, 1430)]
+    page = np.asarray(page_with_header(245)).astype(np.float32)
+    ys, xs = np.mgrid[0 : page.shape[0], 0 : page.shape[1]]
+    shade = 0.7 + 0.3 * np.clip((xs / page.shape[1] + ys / page.shape[0]) / 1.2, 0, 1)
+    page = (page * shade).astype(np.uint8)
+    matrix = cv2.getPerspectiveTransform(np.float32([(0, 0), (827, 0), (827, 1169), (0, 1169)]),
+                                         np.float32(corners_on_desk))  # fmt: skip
+    desk = Image.fromarray(cv2.warpPerspective(page, matrix, (1200, 1600), borderValue=135))
+    _, corners = crop_to_page(desk)
+    assert len(corners) == 8
+    top_left = corners[0] * 1200, corners[1] * 1600
+    assert abs(top_left[0] - 150) < 30 and abs(top_left[1] - 260) < 30

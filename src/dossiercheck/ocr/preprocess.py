@@ -116,22 +116,36 @@ def crop_to_page(image: Image.Image) -> tuple[Image.Image, tuple[float, ...]]:
     scale = min(1.0, 800 / max(grey.shape))
     small = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else grey
     blurred = cv2.GaussianBlur(small, (7, 7), 0)
-    _, bright = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
-    bright = cv2.morphologyEx(bright, cv2.MORPH_OPEN, np.ones((9, 9), np.uint8))
-    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
-    if not contours:
-        return image, ()
-    largest = max(contours, key=cv2.contourArea)
-    area = cv2.contourArea(largest) / (small.shape[0] * small.shape[1])
-    if not 0.2 <= area <= 0.95:
-        return image, ()
-    quad = cv2.approxPolyDP(largest, 0.02 * cv2.arcLength(largest, True), True)
-    if len(quad) != 4 or not cv2.isContourConvex(quad) or not _stands_out(blurred, quad):
+    otsu, _ = cv2.threshold(blurred, 0, 255, cv2.THRESH_BINARY + cv2.THRESH_OTSU)
+    # A page lit from one side is darker at one end: Otsu's threshold may cut that end off the page.
+    # Lower thresholds, towards the picture's border (the desk), are tried before giving up.
+    desk = float(np.median(np.concatenate([blurred[:4].ravel(), blurred[-4:].ravel(),
+                                           blurred[:, :4].ravel(), blurred[:, -4:].ravel()])))  # fmt: skip
+    steps = [otsu - k * (otsu - desk) / 4 for k in range(4)] if desk < otsu else [otsu]
+    quad = next((q for level in steps if (q := _page_shape(blurred, level)) is not None), None)
+    if quad is None:
         return image, ()
     corners = _order_corners(quad.reshape(4, 2).astype(np.float32) / scale)
     fractions = tuple(round(float(v), 5) for x, y in corners for v in (x / grey.shape[1], y / grey.shape[0]))
     warped = warp_to_quad(image, fractions)
     return (warped, fractions) if warped is not image else (image, ())
+
+
+def _page_shape(blurred: np.ndarray, level: float) -> np.ndarray | None:
+    """The four corners of the bright shape above `level`, if it is a page standing out on a background."""
+    _, bright = cv2.threshold(blurred, level, 255, cv2.THRESH_BINARY)
+    bright = cv2.morphologyEx(bright, cv2.MORPH_OPEN, np.ones((9, 9), np.uint8))
+    contours, _ = cv2.findContours(bright, cv2.RETR_EXTERNAL, cv2.CHAIN_APPROX_SIMPLE)
+    if not contours:
+        return None
+    largest = max(contours, key=cv2.contourArea)
+    area = cv2.contourArea(largest) / (blurred.shape[0] * blurred.shape[1])
+    if not 0.2 <= area <= 0.95:
+        return None
+    quad = cv2.approxPolyDP(largest, 0.02 * cv2.arcLength(largest, True), True)
+    if len(quad) != 4 or not cv2.isContourConvex(quad) or not _stands_out(blurred, quad):
+        return None
+    return quad
 
 
 # A desk, a table or a scanner lid around a photographed page is much darker than the paper; a light
