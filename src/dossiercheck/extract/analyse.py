@@ -33,7 +33,7 @@ def read_mrz(document: Document, reference_date: dt.date) -> tuple[Mrz | None, i
             from_text = find_mrz(page.text, reference_date) if page.text else None
             if from_text is not None and (mrz is None or from_text.valid):
                 mrz = from_text
-            elif from_text is not None:
+            elif from_text is not None and mrz is not None:
                 # Two failed readings of one zone (band and page) may each hold what the other lost.
                 # Else the reading with more checks holding stands.
                 readings = sorted((mrz, from_text), key=lambda m: -sum(c.ok for c in m.checks))
