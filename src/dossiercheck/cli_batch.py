@@ -84,7 +84,7 @@ def batch(clients_dir: Path, profile: str | None, reference_date: dt.date | None
         from dossiercheck.reporters.ics import render_ics
 
         ics_file.write_bytes(render_ics(result).encode("utf-8"))
-    click.echo(render_summary_table(result, color=sys.stdout.isatty()), nl=False)
+    click.echo(render_summary_table(result, color=sys.stdout.isatty(), lang=lang), nl=False)
     sys.exit(1 if result.failed(fail_on) else 0)
 
 
@@ -105,7 +105,7 @@ def read_manifest(output_dir: Path) -> dict[str, Any] | None:
 
 
 def write_batch(result: BatchResult, output_dir: Path, show_personal_data: bool, lang: str = "en") -> None:
-    """Reports of every checked client, framed in `lang`, then index.html, summary.csv and the manifest (last)."""
+    """Reports of every checked client and index.html, framed in `lang`, then summary.csv and the manifest (last)."""
     from dossiercheck.batch import manifest
     from dossiercheck.reporters import EXTENSIONS, render_report
     from dossiercheck.reporters.batch_index import render_index, render_summary_csv
@@ -132,7 +132,7 @@ def write_batch(result: BatchResult, output_dir: Path, show_personal_data: bool,
             text = render_report(report, fmt, color=False, show_personal_data=show_personal_data,
                                  thumbnails=thumbnails, lang=lang)
             (target / f"report.{ext}").write_text(text, encoding="utf-8")
-    (output_dir / "index.html").write_text(render_index(result), encoding="utf-8")
+    (output_dir / "index.html").write_text(render_index(result, lang=lang), encoding="utf-8")
     (output_dir / "summary.csv").write_text(render_summary_csv(result), encoding="utf-8")
     partial = output_dir / f".{MANIFEST}.tmp"
     partial.write_text(json.dumps(manifest(result), indent=1, ensure_ascii=False), encoding="utf-8")

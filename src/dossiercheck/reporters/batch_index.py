@@ -1,4 +1,8 @@
-"""A batch's summary: the terminal table, summary.csv and index.html. They render a BatchResult only."""
+"""A batch's summary: the terminal table, summary.csv and index.html. They render a BatchResult only.
+
+The table, the summary line and index.html are worded in `lang` (wording.py); summary.csv is not:
+its columns and values are ids, read by scripts.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +11,12 @@ import io
 
 import click
 from jinja2 import Environment, PackageLoader, select_autoescape
+from markupsafe import Markup
 
 from dossiercheck import __version__
 from dossiercheck.batch import BatchResult, ClientResult
 from dossiercheck.reporters import EXTENSIONS
+from dossiercheck.reporters.wording import report_language, words_for
 
 _ENV = Environment(loader=PackageLoader("dossiercheck", "reporters/templates"),
                    autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
@@ -43,39 +49,50 @@ def render_summary_csv(result: BatchResult) -> str:
     return buffer.getvalue()
 
 
-def summary_line(result: BatchResult) -> str:
+def summary_line(result: BatchResult, lang: str = "en") -> str:
+    """'20 dossiers: 12 complete, 6 incomplete, 2 could not be checked.', in `lang` (en, fr or nl; else English)."""
+    w = words_for(lang)
     total = len(result.clients)
-    line = (f"{total} dossier{'s' if total != 1 else ''}: {result.count('complete')} complete, "
-            f"{result.count('incomplete')} incomplete, {result.count('error')} could not be checked")
+    line = (w["batch_dossier_one" if total == 1 else "batch_dossiers"].format(n=total) + w["colon"]
+            + w["batch_counts"].format(complete=result.count("complete"), incomplete=result.count("incomplete"),
+                                       error=result.count("error")))
     if result.reused:
-        line += f"; {result.reused} unchanged since the last run (reports reused, not rendered again)"
+        line += w["batch_reused"].format(n=result.reused)
     return line + "."
 
 
-def render_summary_table(result: BatchResult, color: bool = False) -> str:
+def render_summary_table(result: BatchResult, color: bool = False, lang: str = "en") -> str:
     """client, profile, verdict, blocking requirements, nearest deadline; an error row says why."""
+    w = words_for(lang)
     rows = [row(c) for c in result.clients]
-    headers = {"client": "CLIENT", "profile": "PROFILE", "verdict": "VERDICT"}
-    widths = {k: max([len(h)] + [len(r[k]) for r in rows]) for k, h in headers.items()}
-    out = ["  ".join(h.ljust(widths[k]) for k, h in headers.items()) + "  BLOCKING / NEAREST DEADLINE"]
-    for r in rows:
-        verdict = r["verdict"].ljust(widths["verdict"])
+    headers = {"client": w["batch_table_client"], "profile": w["batch_table_profile"],
+               "verdict": w["batch_table_verdict"]}
+    # What the table shows: the csv's verdict ids in words.
+    cells = [{**r, "verdict": w[f"batch_verdict_{r['verdict']}"]} for r in rows]
+    widths = {k: max([len(h)] + [len(c[k]) for c in cells]) for k, h in headers.items()}
+    out = ["  ".join(h.ljust(widths[k]) for k, h in headers.items()) + "  " + w["batch_table_detail"]]
+    for r, cell in zip(rows, cells, strict=True):
+        verdict = cell["verdict"].ljust(widths["verdict"])
         if color:
             verdict = click.style(verdict, fg=COLORS.get(r["verdict"]), bold=r["verdict"] != "complete")
         if r["verdict"] == "error":
             detail = r["error"] if len(r["error"]) <= 150 else r["error"][:149] + "…"
         else:
-            deadline = f"{r['nearest_deadline']} {r['deadline_what']}" if r["nearest_deadline"] else "no deadline"
+            deadline = (f"{r['nearest_deadline']} {r['deadline_what']}" if r["nearest_deadline"]
+                        else w["batch_no_deadline"])
             detail = (f"{r['blocking']}; " if r["blocking"] else "") + deadline
         out.append(f"{r['client'].ljust(widths['client'])}  {r['profile'].ljust(widths['profile'])}  "
                    f"{verdict}  {detail}")
-    out.append(summary_line(result))
+    out.append(summary_line(result, lang))
     return "\n".join(out) + "\n"
 
 
-def render_index(result: BatchResult, with_reports: bool = True) -> str:
+def render_index(result: BatchResult, with_reports: bool = True, lang: str = "en") -> str:
     """index.html beside the clients' report folders, linking each client's reports by relative path."""
+    lang = report_language(lang)
+    # Our own words, as trusted as the template's text (as in html.py); what fills them is escaped.
+    words = {key: Markup(value) for key, value in words_for(lang).items()}
     formats = [(fmt, ext) for fmt, ext in EXTENSIONS.items()]
     return _ENV.get_template("index.html.j2").render(
-        result=result, rows=[(c, row(c)) for c in result.clients], formats=formats, summary=summary_line(result),
-        version=__version__, with_reports=with_reports)
+        result=result, rows=[(c, row(c)) for c in result.clients], formats=formats,
+        summary=summary_line(result, lang), version=__version__, with_reports=with_reports, lang=lang, w=words)

@@ -2,7 +2,8 @@
 
 The requirement messages come from the profiles (schemas/profiles), already in the chosen language;
 this is only the frame: headings, the verdict line, the names of dates. Every reporter that words
-its frame (text, Markdown, HTML, the checklist of what to bring) takes the words from here.
+its frame (text, Markdown, HTML, the checklist of what to bring, the batch summary) takes the words
+from here.
 """
 
 from __future__ import annotations
@@ -35,6 +36,19 @@ WORDS: dict[str, dict[str, str]] = {
         # the checklist of what to bring (`profiles checklist`)
         "severity_fail": "required", "severity_warn": "recommended", "severity_manual": "checked by a person",
         "or": " or ",
+        # the batch summary (`batch`): index.html, the summary line and the terminal table
+        "batch_title": "Dossier check", "batch_all_clients": "all clients", "batch_dossiers": "{n} dossiers",
+        "batch_dossier_one": "{n} dossier",
+        "batch_counts": "{complete} complete, {incomplete} incomplete, {error} could not be checked",
+        "batch_reused": "; {n} unchanged since the last run (reports reused, not rendered again)",
+        "batch_unchecked": "could not be checked",
+        "batch_client": "Client", "batch_appointment": "Appointment", "batch_verdict": "Verdict",
+        "batch_blocking": "Blocking requirements", "batch_nearest_deadline": "Nearest deadline",
+        "batch_reports": "Reports", "batch_warnings": "warnings",
+        "batch_footer": "everything was checked on this computer · summary.csv holds the same table.",
+        "batch_verdict_complete": "complete", "batch_verdict_incomplete": "incomplete", "batch_verdict_error": "error",
+        "batch_table_client": "CLIENT", "batch_table_profile": "PROFILE", "batch_table_verdict": "VERDICT",
+        "batch_table_detail": "BLOCKING / NEAREST DEADLINE", "batch_no_deadline": "no deadline",
     },
     "fr": {
         "dossier": "Dossier", "procedure": "Procédure", "none": "(aucune choisie)",
@@ -59,6 +73,18 @@ WORDS: dict[str, dict[str, str]] = {
         "made_here": "Fait sur cet ordinateur par dossiercheck\u00a0; rien n'a été envoyé nulle part.",
         "severity_fail": "obligatoire", "severity_warn": "recommandé", "severity_manual": "vérifié par une personne",
         "or": " ou ",
+        "batch_title": "Vérification des dossiers", "batch_all_clients": "tous les clients",
+        "batch_dossiers": "{n} dossiers", "batch_dossier_one": "{n} dossier",
+        "batch_counts": "{complete} complet(s), {incomplete} incomplet(s), {error} impossible(s) à vérifier",
+        "batch_reused": "\u00a0; {n} inchangé(s) depuis la dernière fois (rapports réutilisés, pas refaits)",
+        "batch_unchecked": "impossible(s) à vérifier",
+        "batch_client": "Client", "batch_appointment": "Rendez-vous", "batch_verdict": "Résultat",
+        "batch_blocking": "Conditions bloquantes", "batch_nearest_deadline": "Prochaine date limite",
+        "batch_reports": "Rapports", "batch_warnings": "avertissements",
+        "batch_footer": "tout a été vérifié sur cet ordinateur · summary.csv contient le même tableau.",
+        "batch_verdict_complete": "complet", "batch_verdict_incomplete": "incomplet", "batch_verdict_error": "erreur",
+        "batch_table_client": "CLIENT", "batch_table_profile": "PROCÉDURE", "batch_table_verdict": "RÉSULTAT",
+        "batch_table_detail": "BLOQUANT / PROCHAINE DATE LIMITE", "batch_no_deadline": "pas de date limite",
     },
     "nl": {
         "dossier": "Dossier", "procedure": "Procedure", "none": "(geen gekozen)",
@@ -83,6 +109,18 @@ WORDS: dict[str, dict[str, str]] = {
         "made_here": "Gemaakt op deze computer door dossiercheck; er is niets verstuurd.",
         "severity_fail": "verplicht", "severity_warn": "aanbevolen", "severity_manual": "na te kijken door een persoon",
         "or": " of ",
+        "batch_title": "Nazicht van de dossiers", "batch_all_clients": "alle cliënten",
+        "batch_dossiers": "{n} dossiers", "batch_dossier_one": "{n} dossier",
+        "batch_counts": "{complete} volledig, {incomplete} onvolledig, {error} kon(den) niet worden nagekeken",
+        "batch_reused": "; {n} ongewijzigd sinds de vorige keer (rapporten hergebruikt, niet opnieuw gemaakt)",
+        "batch_unchecked": "kon(den) niet worden nagekeken",
+        "batch_client": "Cliënt", "batch_appointment": "Afspraak", "batch_verdict": "Resultaat",
+        "batch_blocking": "Blokkerende voorwaarden", "batch_nearest_deadline": "Eerstvolgende uiterste datum",
+        "batch_reports": "Rapporten", "batch_warnings": "waarschuwingen",
+        "batch_footer": "alles werd op deze computer nagekeken · summary.csv bevat dezelfde tabel.",
+        "batch_verdict_complete": "volledig", "batch_verdict_incomplete": "onvolledig", "batch_verdict_error": "fout",
+        "batch_table_client": "CLIËNT", "batch_table_profile": "PROCEDURE", "batch_table_verdict": "RESULTAAT",
+        "batch_table_detail": "BLOKKEREND / EERSTVOLGENDE UITERSTE DATUM", "batch_no_deadline": "geen uiterste datum",
     },
 }
 
