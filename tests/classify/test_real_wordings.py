@@ -150,6 +150,25 @@ REAL = {
         "visa",
         "VISA\nVALABLE POUR ETATS SCHENGEN\nV<BELBENALI<<YOUSSEF<<<<<<<<<<<<<<<<<<<<<<\nBEL75487OSMAR8441002",
     ),
+    # --- medical certificates and police certificates as OCR reads real layouts
+    "medical: 'attestation médicale', stamp run together": (
+        "medical",
+        "Dr. A. Verhoeven\nMédecine générale\nINAMURIZIV 1-34067-29-269\nATTESTATION MEDICALE\n"
+        "Nom et prénoms: LEROY Anne\nAprès examen clinique, je déclare que le/la patient(e) ne présente aucune "
+        "affection pouvant compromettre la santé publique.\nIxelles, le 1er février 2027",
+    ),
+    "medical: title lost, doctor's paraphrase of the annex": (
+        "medical",
+        "Dr. A. Verhoeven\nMédecine générale\n1987-02-22 Chennai\nAprès examen clinique, je déclare que "
+        "le/la patient(e) ne présente aucune affection pouvant compromettre la santé publique.\n"
+        "Ixelles, le 2028-02-01",
+    ),
+    "good conduct: title in two lines beside the letterhead": (
+        "good_conduct",
+        "Department of Justice CERTIFICATE OF GOOD\nCentral Records Bureau\nCONDUCT\nFull name ILUNGA Patrick\n"
+        "Date of birth 6 March 1988\nPassport number PB2014331\nAccording to the records held by this office, "
+        "the bearer has no record of conviction.",
+    ),
 }
 
 
