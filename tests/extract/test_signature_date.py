@@ -79,3 +79,29 @@ def test_issued_at_place_on_date_with_the_a_read_as_4() -> None:
     text = MEDICAL_EN.replace("MEDICAL CERTIFICATE", "CERTIFICAT MÉDICAL")
     doc = analysed(text.format(signed="Délivré 4 Antwerpen le 19 février 2027"))
     assert doc.date("issue") == dt.date(2027, 2, 19)
+
+
+GOOD_CONDUCT_EN = (
+    "Department of Justice CERTIFICATE OF GOOD CONDUCT\nRef. no. 2026/0920/9463\nFull name OKAFOR Chioma\n"
+    "Date of birth 19 September 1979\nNationality Nigeria\n"
+    "According to the records held by this office, the bearer has no record of conviction.\n"
+    "{signed}\nAuthorised officer"
+)
+
+
+def test_given_under_my_hand_garbled_by_ocr() -> None:
+    doc = analysed(GOOD_CONDUCT_EN.format(signed="Given andor try hand this day; 28.01.2027"))
+    assert doc.type == "good_conduct"
+    assert doc.date("issue") == dt.date(2027, 1, 28)
+
+
+def test_place_and_date_under_a_garbled_datum_heading() -> None:
+    text = MEDICAL_NL.replace("GENEESKUNDIG ATTEST", "ÄRZTLICHE BESCHEINIGUNG")
+    doc = analysed(text.format(signed="Or! atum: Saint-Gilles, Freitag, 15. Januar 2027"))
+    assert doc.date("issue") == dt.date(2027, 1, 15)
+
+
+def test_lone_date_beside_what_ocr_left_of_le() -> None:
+    text = MEDICAL_NL.replace("GENEESKUNDIG ATTEST", "CERTIFICAT MÉDICAL")
+    doc = analysed(text.format(signed="e mercredi 6 janvier 2027"))
+    assert doc.date("issue") == dt.date(2027, 1, 6)

@@ -29,15 +29,16 @@ _DONE_AT = re.compile(
 )
 # Headings of the signature block: "Given under my hand this day:", "Ort, Datum: Gent,", "Lieu et date".
 _SIGNATURE = re.compile(
-    r"\b(?:given und\w* (?:my )?hand(?: this day)?|(?:under )?my hand this day|this \d*\w* day of|place and date|"
+    r"\b(?:given und\w* (?:my )?hand(?: this day)?|(?:\w+ )?hand this day|this \d*\w* day of|place and date|"
     r"lieu et date|plaats en datum|ort und datum|ort datum|fait le|signed on)\b[\w ,'’-]{0,40}$"
 )
 # "Bruxelles, le 3 mars 2026" / "Berlin, den 3. März 2026" at the start of a line.
 # A weekday may stand between the place and the date: "Namur, zaterdag 30 oktober 2027".
-# A "Datum:" or "Date :" heading may come first, and OCR may have cut its first letters ("atum:") or the
+# A "Datum:" or "Date :" heading may come first, and OCR may have cut or garbled its first letters
+# ("atum:", "Or! atum:") or the
 # place's ("cleroi, le" for "Charleroi, le"): the comma after the place is what the formula keeps.
 _PLACE_DATE = re.compile(
-    r"^\s*(?:[A-Za-zà-ÿ]{0,6}\s?:\s*)?[A-Za-zÀ-ÿ][a-zà-ÿ][\w'’ -]{0,40},\s*(?:le|den|the|op|am)?\s*"
+    r"^\s*(?:[^\d:,]{0,12}:\s*)?[A-Za-zÀ-ÿ][a-zà-ÿ][\w'’ -]{0,40},\s*(?:le|den|the|op|am)?\s*"
     r"(?:[A-Za-zà-ÿ]{5,10},?\s*)?$"
 )
 _SHORT = 6  # labels shorter than this ("le", "du", "date") count only right next to the date
@@ -289,7 +290,10 @@ _CONNECTORS = {"le", "den", "the", "on", "op", "am", "date", "datum"}
 
 
 def _weekday_or_connector(word: str) -> bool:
-    return word in _CONNECTORS or (len(word) >= 3 and any(day.endswith(word) for day in weekday_names()))
+    """A weekday or "le"/"den", whole or with its first letters cut off by OCR ("ijdag", "e")."""
+    return any(c.endswith(word) for c in _CONNECTORS) or (
+        len(word) >= 3 and any(day.endswith(word) for day in weekday_names())
+    )
 
 
 def _stands_alone(line: str, found: LocatedDate) -> bool:
