@@ -19,6 +19,14 @@ def page_with_header(band_grey: int) -> Image.Image:
     return image
 
 
+def on_desk(page: np.ndarray, corners: list[tuple[int, int]], desk_grey: int) -> Image.Image:
+    """The page photographed at an angle on a desk of one grey: warped into the quadrilateral `corners`."""
+    height, width = page.shape
+    matrix = cv2.getPerspectiveTransform(np.float32([(0, 0), (width, 0), (width, height), (0, height)]),
+                                         np.float32(corners))  # fmt: skip
+    return Image.fromarray(cv2.warpPerspective(page, matrix, (1200, 1600), borderValue=desk_grey))
+
+
 def test_a_light_letterhead_band_is_not_taken_for_the_background() -> None:
     image, corners = crop_to_page(page_with_header(225))
     assert corners == ()
@@ -27,18 +35,13 @@ def test_a_light_letterhead_band_is_not_taken_for_the_background() -> None:
 
 def test_a_page_photographed_on_a_dark_desk_is_cut_out() -> None:
     corners_on_desk = [(150, 180), (1060, 120), (1100, 1480), (110, 1430)]
-    page = np.asarray(page_with_header(225))
-    # Put the page on a dark desk at an angle: warp it into the quadrilateral.
-    matrix = cv2.getPerspectiveTransform(np.float32([(0, 0), (827, 0), (827, 1169), (0, 1169)]),
-                                         np.float32(corners_on_desk))  # fmt: skip
-    desk = Image.fromarray(cv2.warpPerspective(page, matrix, (1200, 1600), borderValue=70))
+    desk = on_desk(np.asarray(page_with_header(225)), corners_on_desk, desk_grey=70)
     image, corners = crop_to_page(desk)
     assert len(corners) == 8
     top_left = corners[0] * 1200, corners[1] * 1600
     assert abs(top_left[0] - 150) < 25 and abs(top_left[1] - 180) < 25
     # The header band survives the cut: the top of the result is grey, not the desk.
     assert 200 < image.getpixel((image.width // 2, 40)) < 250
-
 
 
 def test_a_page_lit_from_one_side_on_a_grey_desk_is_cut_out() -> None:
@@ -48,10 +51,7 @@ def test_a_page_lit_from_one_side_on_a_grey_desk_is_cut_out() -> None:
     page = np.asarray(page_with_header(245)).astype(np.float32)
     ys, xs = np.mgrid[0 : page.shape[0], 0 : page.shape[1]]
     shade = 0.7 + 0.3 * np.clip((xs / page.shape[1] + ys / page.shape[0]) / 1.2, 0, 1)
-    page = (page * shade).astype(np.uint8)
-    matrix = cv2.getPerspectiveTransform(np.float32([(0, 0), (827, 0), (827, 1169), (0, 1169)]),
-                                         np.float32(corners_on_desk))  # fmt: skip
-    desk = Image.fromarray(cv2.warpPerspective(page, matrix, (1200, 1600), borderValue=135))
+    desk = on_desk((page * shade).astype(np.uint8), corners_on_desk, desk_grey=135)
     _, corners = crop_to_page(desk)
     assert len(corners) == 8
     top_left = corners[0] * 1200, corners[1] * 1600

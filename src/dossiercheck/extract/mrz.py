@@ -24,6 +24,7 @@ from .mrz_fix import (
 from .mrz_parse import (
     LAYOUTS,
     SANE_FIELDS,
+    SEXES,
     STATES,
     Layout,
     Reading,
@@ -253,7 +254,7 @@ def _to_mrz(reading: Reading, ref: dt.date, corrected: bool) -> Mrz:
         plausible["dates_order"] = False
         birth = expiry = None
     sex = reading.get("sex")
-    if sex not in ("M", "F", "X", FILLER):
+    if sex not in SEXES:
         plausible["sex"] = False
     for name, key in (("nationality", "nationality"), ("issuing_state", "state")):
         if reading.get(key) not in STATES:

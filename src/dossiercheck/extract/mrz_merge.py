@@ -14,8 +14,8 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from ..models import Mrz
-from .mrz_fix import FILLER, check_holds, span_text
-from .mrz_parse import LAYOUTS, STATES, Layout, plausible_names
+from .mrz_fix import check_holds, span_text
+from .mrz_parse import LAYOUTS, SEXES, STATES, Layout, plausible_names
 
 # At most this many positions of one field may differ between the readings (2**n combinations).
 MAX_DISAGREEMENTS = 4
@@ -91,7 +91,7 @@ def _plain_fields(layout: Layout, flats: list[str]) -> list[str]:
         "names": plausible_names,
         "state": lambda s: s in STATES,
         "nationality": lambda s: s in STATES,
-        "sex": lambda s: s in ("M", "F", "X", FILLER),
+        "sex": lambda s: s in SEXES,
         "code": lambda s: s[0] in "PVIAC",
     }
     flat = list(flats[0])

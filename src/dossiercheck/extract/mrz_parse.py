@@ -98,6 +98,7 @@ LAYOUTS = {
     "TD1": _td1(),
 }
 _ALPHA_FIELDS = ("code", "state", "nationality", "names")
+SEXES = ("M", "F", "X", FILLER)  # what the sex field may hold (ICAO 9303: '<' when unspecified)
 SANE_FIELDS = 4  # document code and sex, issuing state, nationality, names: see Reading.sane
 
 
@@ -145,7 +146,7 @@ class Reading:
         """Fixed-form fields that look right: a wrong alignment often passes a check digit but not these."""
         # Passports are TD3: a 'P' read in a card format is a passport line that lost its fillers.
         code = self.flat[0] in ("PV" if self.layout.length == 44 else "IACV")
-        ok = code and self.get("sex") in ("M", "F", "X", FILLER)
+        ok = code and self.get("sex") in SEXES
         states = sum(self.get(n) in STATES for n in ("state", "nationality"))
         return int(ok) + states + int(plausible_names(self.get("names")))
 
