@@ -4,7 +4,7 @@ set -euo pipefail
 packages=(
   tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-nld tesseract-ocr-deu tesseract-ocr-osd
   libmagic1             # python-magic: file types from bytes
-  fonts-ocr-b           # sample generator: passport MRZ font
+  fonts-ocr-b           # MRZ glyph matching (ocr/mrz_glyphs.py), and the sample generator's MRZ font
   fonts-dejavu-core fonts-liberation  # sample generator: document fonts
   python3-venv
 )

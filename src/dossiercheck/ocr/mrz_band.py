@@ -22,6 +22,8 @@ from PIL import Image
 
 from ..extract.mrz import score_lines
 from ..extract.mrz_parse import SANE_FIELDS
+from .mrz_glyphs import available as glyphs_available
+from .mrz_glyphs import read_lines
 from .mrz_locate import FILLER_RUN, Band, find_bands
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one tesseract per worker; threads only contend
@@ -59,6 +61,11 @@ _RENDERINGS = (
     _Rendering(32, 1.2, psm=4),
     _Rendering(32, 1.0, "blur"),
     _Rendering(38, 1.4, "otsu"),
+)
+# The glyph matcher (None) comes second: Tesseract's first reading settles most bands, and where it
+# does not (low resolution above all), matching OCR-B glyphs often does, without a Tesseract run.
+_READERS: tuple[_Rendering | None, ...] = (
+    (_RENDERINGS[0], None, *_RENDERINGS[1:]) if glyphs_available() else _RENDERINGS
 )
 _MAX_TRIES = 3  # candidate bands OCRed at most, best first
 # Seconds of processor time (ours and Tesseract's) after which no new OCR attempt (0.3 to 0.5 s
@@ -116,11 +123,11 @@ def _read_upright(gray: np.ndarray, start: float) -> tuple[list[str], bool]:
     for band in bands[:_MAX_TRIES]:
         readings: list[list[str]] = []
         scores: dict[tuple[str, ...], tuple[int, int]] = {}
-        for rendering in _RENDERINGS:
+        for rendering in _READERS:
             budget = _MRZ_BUDGET if best[0] else _TIME_BUDGET
             if _cpu_time() - start > budget:
                 return best[1], found
-            lines = _ocr_band(gray, band, scale, rendering)
+            lines = _glyph_band(gray, band, scale) if rendering is None else _ocr_band(gray, band, scale, rendering)
             if lines:
                 readings.append(lines)
             points, most, merged = _combine(readings, scores)
@@ -200,9 +207,10 @@ def _prepare(crop: np.ndarray, levels: str) -> np.ndarray:
     return np.clip(stretched, 0, 255).astype(np.uint8)
 
 
-def _ocr_band(gray: np.ndarray, band: Band, scale: float, rendering: _Rendering) -> list[str]:
-    """Crop the band from the full-resolution page, straighten, turn it upright, enlarge, stretch and
-    OCR it, as one block or line by line."""
+def _straighten(gray: np.ndarray, band: Band, scale: float) -> tuple[np.ndarray, list[float], float]:
+    """The band cropped from the full-resolution page with some space around it and levelled, the
+    centre heights of its lines in the crop, and the character height; lines' centres do not move
+    when straightened."""
     h = band.char_height / scale
     pad_x, pad_y = 1.5 * h, 0.9 * h
     x0 = max(int(band.left / scale - pad_x), 0)
@@ -211,26 +219,44 @@ def _ocr_band(gray: np.ndarray, band: Band, scale: float, rendering: _Rendering)
     y0 = max(int(band.top / scale - pad_y - slant), 0)
     y1 = min(int(band.bottom / scale + pad_y + slant), gray.shape[0])
     crop = gray[y0:y1, x0:x1]
-    if crop.size == 0:
-        return []
-    if abs(band.angle) > 0.2:
+    if crop.size and abs(band.angle) > 0.2:
         centre = (crop.shape[1] / 2, crop.shape[0] / 2)
         matrix = cv2.getRotationMatrix2D(centre, band.angle, 1.0)
         crop = cv2.warpAffine(
             crop, matrix, (crop.shape[1], crop.shape[0]), flags=cv2.INTER_CUBIC, borderMode=cv2.BORDER_REPLICATE
         )
-    if rendering.psm != 7:
-        pieces = [crop]
-    else:  # each line with a little of the space around it; lines' centres do not move when straightened
-        centres = [c / scale - y0 for c in band.centres]
-        pieces = [crop[max(int(c - 1.2 * h), 0) : max(int(c + 1.2 * h), 0)] for c in centres]
-        pieces = [p for p in pieces if p.size]
-    out = []
-    for piece in pieces if not band.upside_down else pieces[::-1]:
-        if band.upside_down:
-            piece = np.ascontiguousarray(piece[::-1, ::-1])
-        lines = _ocr(piece, h, rendering)
-        out += ["".join(lines).replace(" ", "")] if rendering.psm == 7 else lines
+    return crop, [c / scale - y0 for c in band.centres], h
+
+
+def _line_strips(crop: np.ndarray, centres: list[float], h: float, band: Band, reach: float) -> list[np.ndarray]:
+    """Each line with `reach` character heights of space above and below, in reading order and upright."""
+    pieces = [crop[max(int(c - reach * h), 0) : max(int(c + reach * h), 0)] for c in centres]
+    pieces = [p for p in pieces if p.size]
+    if band.upside_down:
+        pieces = [np.ascontiguousarray(p[::-1, ::-1]) for p in pieces[::-1]]
+    return pieces
+
+
+def _glyph_band(gray: np.ndarray, band: Band, scale: float) -> list[str]:
+    """The band read by matching OCR-B glyphs cell by cell (see `mrz_glyphs`)."""
+    crop, centres, h = _straighten(gray, band, scale)
+    if crop.size == 0:
+        return []
+    return read_lines(_line_strips(crop, centres, h, band, 1.0), h)
+
+
+def _ocr_band(gray: np.ndarray, band: Band, scale: float, rendering: _Rendering) -> list[str]:
+    """Straighten the band, turn it upright, enlarge, stretch and OCR it, as one block or line by line."""
+    crop, centres, h = _straighten(gray, band, scale)
+    if crop.size == 0:
+        return []
+    if rendering.psm == 7:  # each line with a little of the space around it
+        out = []
+        for piece in _line_strips(crop, centres, h, band, 1.2):
+            out.append("".join(_ocr(piece, h, rendering)).replace(" ", ""))
+    else:
+        piece = np.ascontiguousarray(crop[::-1, ::-1]) if band.upside_down else crop
+        out = _ocr(piece, h, rendering)
     return [line for line in out if len(line) >= 10]
 
 

@@ -27,7 +27,7 @@ from dossiercheck.ocr.faces import count_faces
 from dossiercheck.ocr.orientation import find_rotation, legible_letters
 
 # Bump when the way pages are read changes, so cached readings are not reused.
-READER_VERSION = "9"
+READER_VERSION = "10"
 # Words on a page that suggest an identity document worth a separate MRZ pass.
 _ID_HINT = re.compile(
     r"<<|passport|passeport|paspoort|reisepass|identit|personalausweis|residence|séjour|sejour|verblijf|aufenthalt",
