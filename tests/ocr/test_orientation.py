@@ -10,7 +10,9 @@ from PIL import Image, ImageFilter
 
 from dossiercheck.extract.mrz import find_mrz, parse_mrz
 from dossiercheck.ingest import PageInput
+from dossiercheck.ocr.orientation import stands_on_end
 from dossiercheck.ocr.page import OcrSettings, ocr_image
+from dossiercheck.samples.corpus import corpus_document
 from dossiercheck.samples.people import make_person
 from dossiercheck.samples.render import Request, default_dates, render_document
 
@@ -53,3 +55,15 @@ def test_the_mrz_of_a_blurred_upside_down_passport_is_read_even_when_the_page_is
     mrz = parse_mrz(page.mrz_lines, REF) if page.mrz_lines else None
     assert mrz is not None and mrz.valid
     assert mrz.format == "TD3"
+
+
+def test_an_upside_down_page_is_not_left_on_its_side_when_its_lines_read_on_end() -> None:
+    """A certificate scanned upside down. Turned a quarter, its lines stand on end, and Tesseract reads
+    them as vertical text nearly as well as upright: a turn whose words stand on end is no answer,
+    or the labels beside the dates are never found. (A bench case: key corpus, seed 707, file 36.)"""
+    _, data, entry = corpus_document(36, None, 707, True, ("passport", "passport", "good_conduct", "medical"))
+    assert entry["type"] == "good_conduct" and "rotate180" in entry["effects"]
+    page = ocr_image(PageInput(index=0, image=Image.open(io.BytesIO(data))), OcrSettings())
+    assert page.rotation == 180
+    assert "2001-11-14" in page.text
+    assert not stands_on_end(page)

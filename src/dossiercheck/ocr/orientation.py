@@ -24,6 +24,14 @@ def legible_letters(result: tesseract.OcrResult) -> int:
     return sum(sum(ch.isalpha() for ch in w.text) for w in result.words if w.conf >= 70 and len(w.text) >= 3)
 
 
+def stands_on_end(result: tesseract.OcrResult) -> bool:
+    """Most words of four letters or more are taller than wide: the page lies on its side."""
+    long_words = [w for w in result.words if len(w.text) >= 4]
+    if len(long_words) < 5:
+        return False
+    return sum(w.height > 1.5 * w.width for w in long_words) > len(long_words) / 2
+
+
 def find_rotation(image: Image.Image, upright: tesseract.OcrResult, timeout: float, upright_counts: bool = True) -> int:
     """Degrees (clockwise, 0/90/180/270) to undo; 0 when no turn reads clearly better than upright.
 
@@ -58,7 +66,9 @@ def find_rotation(image: Image.Image, upright: tesseract.OcrResult, timeout: flo
             quick = tesseract.read_words(preprocess.rotate(small, -candidate), "eng", timeout=timeout)
         except tesseract.OcrTimeout:
             continue
-        score = legible_letters(quick)
+        # Tesseract reads lines of a sideways page as vertical text, often well: letters read on end
+        # prove the turn left the page on its side, not upright.
+        score = 0 if stands_on_end(quick) else legible_letters(quick)
         if score > max(best_score * 1.5, TENTATIVE_LETTERS):
             best, best_score = candidate, score
             if score > 200:  # plainly readable: no need to try the other turns

@@ -24,7 +24,7 @@ from dossiercheck.ingest import Limits, PageInput, UnreadableFile, read_page
 from dossiercheck.models import Page, Word
 from dossiercheck.ocr import preprocess, tesseract
 from dossiercheck.ocr.faces import count_faces
-from dossiercheck.ocr.orientation import find_rotation, legible_letters
+from dossiercheck.ocr.orientation import find_rotation, legible_letters, stands_on_end
 
 # Bump when the way pages are read changes, so cached readings are not reused.
 READER_VERSION = "10"
@@ -207,14 +207,6 @@ def reads_well(result: tesseract.OcrResult) -> bool:
     order would mislead the label search and the thumbnails."""
     confident = [w for w in result.words if w.conf >= 60 and len(w.text) >= 3]
     return len(confident) >= 8 and result.mean_conf >= READS_WELL_CONF and not stands_on_end(result)
-
-
-def stands_on_end(result: tesseract.OcrResult) -> bool:
-    """Most words of four letters or more are taller than wide: the page lies on its side."""
-    long_words = [w for w in result.words if len(w.text) >= 4]
-    if len(long_words) < 5:
-        return False
-    return sum(w.height > 1.5 * w.width for w in long_words) > len(long_words) / 2
 
 
 def _read_mrz_band(image: Image.Image) -> tuple[str, ...]:

@@ -23,41 +23,15 @@ def make_corpus(out_dir: Path, n_files: int, seed: int, holdout: bool = False,
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
-    kind = "" if types is None else ":" + ",".join(types)
-    rng = random.Random(f"corpus:{seed}:{holdout}{kind}")
-    order = list(types or DOC_TYPES)
     documents: list[dict[str, Any]] = []
     used: set[str] = set()
-    for i in range(n_files):
-        if i % len(order) == 0:
-            rng.shuffle(order)
-        doc_type = order[i % len(order)]
-        doc_rng = random.Random(f"corpus:{seed}:{holdout}{kind}:{i}")
-        ref = _ANCHOR + dt.timedelta(days=doc_rng.randint(-400, 800))
-        person = make_person(doc_rng, ref, eu=doc_type in _EU_TYPES)
-        region = doc_rng.choice(sorted(BELGIAN_ADDRESSES))
-        address = doc_rng.choice(BELGIAN_ADDRESSES[region])
-        dates = default_dates(doc_type, ref, doc_rng)
-        req = Request(
-            doc_type,
-            person,
-            dates,
-            f"doc{i:04d}",
-            holdout=holdout,
-            city=address[1].split(" ", 1)[1],
-            address=address,
-            level=doc_rng.uniform(0.0, 1.0),
-            odd_names=True,
-        )
-        if i % 10 == 7:  # every EXIF orientation value turns up in any corpus of 80 files or more
-            req.fmt, req.rotation, req.exif_value = "jpeg", "exif", (i // 10) % 8 + 1
-        name, data, entry = render_document(req, doc_rng)
+    for i, doc_type in enumerate(_corpus_types(n_files, seed, holdout, types)):
+        name, data, entry = corpus_document(i, doc_type, seed, holdout, types)
         while name in used:
             name = f"{i:04d}_{name}"
             entry["file"] = name
         used.add(name)
         (out_dir / name).write_bytes(data)
-        entry["reference_date"] = ref.isoformat()  # each document is made for its own appointment date
         documents.append(entry)
     write_truth(
         out_dir,
@@ -74,6 +48,51 @@ def make_corpus(out_dir: Path, n_files: int, seed: int, holdout: bool = False,
         },
     )
     return out_dir
+
+
+def _corpus_types(n_files: int, seed: int, holdout: bool, types: tuple[str, ...] | None) -> list[str]:
+    """The type of each file in turn: every type once per round, in a shuffled order."""
+    kind = "" if types is None else ":" + ",".join(types)
+    rng = random.Random(f"corpus:{seed}:{holdout}{kind}")
+    order = list(types or DOC_TYPES)
+    out = []
+    for i in range(n_files):
+        if i % len(order) == 0:
+            rng.shuffle(order)
+        out.append(order[i % len(order)])
+    return out
+
+
+def corpus_document(
+    i: int, doc_type: str | None, seed: int, holdout: bool = False, types: tuple[str, ...] | None = None
+) -> tuple[str, bytes, dict[str, Any]]:
+    """File `i` of a corpus (name, bytes, truth), made on its own: a test can take one bench case
+    without making the corpus. `doc_type` None works it out from the corpus's order."""
+    if doc_type is None:
+        doc_type = _corpus_types(i + 1, seed, holdout, types)[i]
+    kind = "" if types is None else ":" + ",".join(types)
+    doc_rng = random.Random(f"corpus:{seed}:{holdout}{kind}:{i}")
+    ref = _ANCHOR + dt.timedelta(days=doc_rng.randint(-400, 800))
+    person = make_person(doc_rng, ref, eu=doc_type in _EU_TYPES)
+    region = doc_rng.choice(sorted(BELGIAN_ADDRESSES))
+    address = doc_rng.choice(BELGIAN_ADDRESSES[region])
+    dates = default_dates(doc_type, ref, doc_rng)
+    req = Request(
+        doc_type,
+        person,
+        dates,
+        f"doc{i:04d}",
+        holdout=holdout,
+        city=address[1].split(" ", 1)[1],
+        address=address,
+        level=doc_rng.uniform(0.0, 1.0),
+        odd_names=True,
+    )
+    if i % 10 == 7:  # every EXIF orientation value turns up in any corpus of 80 files or more
+        req.fmt, req.rotation, req.exif_value = "jpeg", "exif", (i // 10) % 8 + 1
+    name, data, entry = render_document(req, doc_rng)
+    entry["reference_date"] = ref.isoformat()  # each document is made for its own appointment date
+    return name, data, entry
 
 
 def plan_dossiers(count: int) -> list[tuple[str, str | None]]:
