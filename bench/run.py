@@ -26,7 +26,7 @@ REFERENCE_DATE = dt.date(2027, 1, 15)
 # figures a few hundred cases instead of a few dozen.
 KEY_TYPES = ("passport", "passport", "good_conduct", "medical")
 # Fresh seeds for the holdout corpora: change them (never reuse one) once their failures have been read.
-UNSEEN_SEED, UNSEEN_KEY_SEED = 404, 606
+UNSEEN_SEED, UNSEEN_KEY_SEED = 404, 808
 
 
 def corpus(name: str, files: int, seed: int, holdout: bool, types: tuple[str, ...] | None = None) -> Path:
@@ -57,6 +57,8 @@ def main() -> None:
         # wordings, fonts) with a seed nobody looked at: those columns are the honest figures.
         # Seeds looked at so far, never to be reported as unseen again: 202, 303 (mixed), 222 (key).
         # Seed 505 (key) was measured once, in aggregate only, before the last fixes: retired, not looked at.
+        # Seed 606 (key) was the unseen key seed of one closing run (aggregate only): retired; 707 (key) was
+        # then looked at for tuning. 404 (mixed) has been measured at closing runs only, never looked at.
         scores = {
             "tuning, all types": score_corpus(corpus("tuning", size // 2, 101, False), cache),
             "tuning, key types": score_corpus(corpus("key", size, 111, False, KEY_TYPES), cache),

@@ -25,9 +25,10 @@ from dossiercheck.models import Page, Word
 from dossiercheck.ocr import preprocess, tesseract
 from dossiercheck.ocr.faces import count_faces
 from dossiercheck.ocr.orientation import find_rotation, legible_letters, stands_on_end
+from dossiercheck.ocr.recover import recover_lines
 
 # Bump when the way pages are read changes, so cached readings are not reused.
-READER_VERSION = "10"
+READER_VERSION = "11"
 # Words on a page that suggest an identity document worth a separate MRZ pass.
 _ID_HINT = re.compile(
     r"<<|passport|passeport|paspoort|reisepass|identit|personalausweis|residence|séjour|sejour|verblijf|aufenthalt",
@@ -167,6 +168,11 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
             crop=quad,
         )
     del flat
+    if reads_well(result):  # a page of text: lines it left out are read on their own
+        try:
+            result = recover_lines(image, result, settings.languages, timeout=settings.timeout)
+        except tesseract.OcrTimeout:
+            pass  # what was read stands
     mrz_lines: tuple[str, ...] = ()
     # A page that still reads badly may be a passport upside down or blurred: its MRZ band is searched
     # in every orientation, and check digits tell a real one from noise.
