@@ -47,8 +47,8 @@ def _font_path() -> Path | None:
 
 @lru_cache(maxsize=4)
 def _glyphs(blur: float) -> tuple[np.ndarray, float]:
-    """Templates of the alphabet, (37, height, PITCH) zero-mean and unit-norm, and the row of the
-    capitals' centre in them. One cell wide: where a glyph sits in its cell tells '<' from 'K' too."""
+    """Templates of the alphabet, (37, height, PITCH), ink 1 on 0 (the matching normalises them), and
+    the row of the capitals' centre in them. One cell wide: where a glyph sits in its cell tells '<' from 'K' too."""
     font = ImageFont.truetype(str(_font_path()), _DRAW_SIZE)
     advance = font.getlength("<")
     margin = int(_DRAW_SIZE * 0.2)
@@ -70,15 +70,9 @@ def _glyphs(blur: float) -> tuple[np.ndarray, float]:
         small = cv2.resize(glyph[y0:y1, : int(advance)], (PITCH, height), interpolation=cv2.INTER_AREA)
         if blur:
             small = cv2.GaussianBlur(small, (0, 0), blur)
-        out.append(_normalise(small))
+        out.append(small)
     cap_centre = ((cap_rows[0] + cap_rows[-1]) / 2 - y0) * k
     return np.stack(out), float(cap_centre)
-
-
-def _normalise(patch: np.ndarray) -> np.ndarray:
-    patch = patch - patch.mean()
-    norm = float(np.sqrt((patch * patch).sum()))
-    return patch / norm if norm > 1e-6 else patch
 
 
 def _layout(count: int, length: int, visa: bool) -> list[list[frozenset[str]]]:

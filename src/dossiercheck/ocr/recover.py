@@ -3,7 +3,7 @@
 Tesseract's page layout analysis drops a line of text that touches a large mark: the ring of a
 stamp pressed over "Fait à Liège, le 10 novembre 2025", a signature crossing "Ort, Datum". That line
 is very often the one holding the issue date. Lines of character-sized marks that no word box
-covers are found from the ink, cut out on their own and read as single lines.
+covers are found from the ink, cut out, stacked one under the other and read in one Tesseract run.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from ..extract.language import detect_language
 from ..models import Word
 from . import tesseract
 
-MAX_LINES = 4  # lines read again per page at most, longest first: each is one more Tesseract run
+MAX_LINES = 4  # lines read again per page at most, longest first: they all go into one Tesseract run
 MIN_MARKS = 5  # character-sized marks a missed line must have (touching digits make one mark)
 MIN_CONF = 60  # words read again below this confidence are dropped: stamps and signatures give noise
 
