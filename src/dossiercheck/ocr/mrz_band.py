@@ -25,6 +25,7 @@ from ..extract.mrz_parse import SANE_FIELDS
 from .mrz_glyphs import available as glyphs_available
 from .mrz_glyphs import read_lines
 from .mrz_locate import FILLER_RUN, Band, find_bands
+from .preprocess import INK_PAPER_PERCENTILES, stretch_levels
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one tesseract per worker; threads only contend
 
@@ -200,11 +201,7 @@ def _prepare(crop: np.ndarray, levels: str) -> np.ndarray:
         return out
     if levels == "blur":
         crop = cv2.GaussianBlur(crop, (0, 0), 1.6)
-    ink, paper = np.percentile(crop, (2, 90))
-    if paper - ink < 10:
-        return crop
-    stretched = (crop.astype(np.float32) - ink) * (255.0 / (paper - ink))
-    return np.clip(stretched, 0, 255).astype(np.uint8)
+    return stretch_levels(crop, INK_PAPER_PERCENTILES)
 
 
 def _straighten(gray: np.ndarray, band: Band, scale: float) -> tuple[np.ndarray, list[float], float]:

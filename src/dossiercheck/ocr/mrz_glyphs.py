@@ -22,6 +22,8 @@ import cv2
 import numpy as np
 from PIL import Image, ImageDraw, ImageFont
 
+from .preprocess import INK_PAPER_PERCENTILES, stretch_levels
+
 ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
 FONT_PATHS = (
     Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf"),
@@ -147,7 +149,7 @@ def _cell_scores(strip: np.ndarray, length: int, char_height: float) -> np.ndarr
     k = PITCH / pitch
     scaled = cv2.resize(strip, None, fx=k, fy=k, interpolation=cv2.INTER_AREA if k < 1 else cv2.INTER_CUBIC)
     centre = _ink_centre(scaled)
-    scaled = _stretch(scaled)
+    scaled = 255 - stretch_levels(scaled, INK_PAPER_PERCENTILES)  # ink bright, as the templates are
     sharp, cap_centre = _glyphs(0.0)
     soft, _ = _glyphs(0.9)
     height = sharp.shape[1]
@@ -219,10 +221,3 @@ def _best_in_window(maps: np.ndarray, xs: np.ndarray, half: int) -> tuple[np.nda
         where[i] = lo + int(np.argmax(window[glyph]))
     return scores, where
 
-
-def _stretch(grey: np.ndarray) -> np.ndarray:
-    ink, paper = np.percentile(grey, (2, 90))
-    if paper - ink < 10:
-        return grey
-    out = (grey.astype(np.float32) - ink) * (255.0 / (paper - ink))
-    return 255 - np.clip(out, 0, 255).astype(np.uint8)  # ink bright, as the templates are

@@ -13,6 +13,8 @@ from PIL import Image
 # The long side of the page image that OCR sees: about an A4 page at 200-300 dpi.
 TARGET_LONG_SIDE = 2400
 MIN_LONG_SIDE = 1600
+# An MRZ band: 2% of its pixels are surely ink, the 90th percentile is surely paper.
+INK_PAPER_PERCENTILES = (2.0, 90.0)
 MAX_SKEW = 6.0  # degrees; larger angles are left to OSD (90° steps) or are not skew
 
 
@@ -46,11 +48,16 @@ def flatten_light(image: Image.Image) -> Image.Image:
     background = cv2.resize(background, (grey.shape[1], grey.shape[0]), interpolation=cv2.INTER_LINEAR)
     flat = cv2.divide(grey, np.maximum(background, 1), scale=255)
     # Stretch contrast, ignoring the extreme 0.5% on each side (dust, glare).
-    low, high = np.percentile(flat, (0.5, 99.5))
+    return Image.fromarray(stretch_levels(flat, (0.5, 99.5)))
+
+
+def stretch_levels(grey: np.ndarray, percentiles: tuple[float, float]) -> np.ndarray:
+    """Map the dark and light percentiles to black and white; a flat image is left as it is
+    (stretching noise would invent ink)."""
+    low, high = np.percentile(grey, percentiles)
     if high - low < 10:
-        return Image.fromarray(flat)
-    stretched = np.clip((flat.astype(np.float32) - low) * (255.0 / (high - low)), 0, 255).astype(np.uint8)
-    return Image.fromarray(stretched)
+        return grey
+    return np.clip((grey.astype(np.float32) - low) * (255.0 / (high - low)), 0, 255).astype(np.uint8)
 
 
 def estimate_skew(image: Image.Image) -> float:
