@@ -84,7 +84,7 @@ FRAME = {
             '<html lang="fr">',
             f"<title>Vérification des dossiers{NBSP}: 4 dossiers</title>",
             f"<h1>Vérification des dossiers{NBSP}: tous les clients</h1>",
-            '<span class="verdict complete">2 prêt</span>',
+            '<span class="verdict complete">2 prêts</span>',
             '<span class="verdict incomplete">1 pas prêt</span>',
             '<span class="verdict error">1 impossible(s) à vérifier</span>',
             "<tr><th>Client</th><th>Procédure</th><th>Rendez-vous</th><th>Résultat</th>"
@@ -216,6 +216,16 @@ def test_summary_csv_stays_in_ids() -> None:
     assert csv.splitlines()[0] == ("client,profile,verdict,blocking,warnings,nearest_deadline,deadline_what,"
                                    "reference_date,error")
     assert [line.split(",")[2] for line in csv.splitlines()[1:]] == ["complete", "incomplete", "error", "complete"]
+
+
+def test_counts_take_the_singular_each_language_uses() -> None:
+    from dossiercheck.reporters.wording import counted
+
+    assert [counted("en", "batch_ready", n) for n in (0, 1, 2)] == ["0 ready", "1 ready", "2 ready"]
+    assert [counted("en", "batch_dossiers", n) for n in (0, 1, 2)] == ["0 dossiers", "1 dossier", "2 dossiers"]
+    # French takes the singular for zero too.
+    assert [counted("fr", "batch_not_ready", n) for n in (0, 1, 2)] == ["0 pas prêt", "1 pas prêt", "2 pas prêts"]
+    assert counted("xx", "batch_dossiers", 1) == "1 dossier"  # an unknown language falls back to English
 
 
 def test_every_language_has_the_batch_words() -> None:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 from dossiercheck import __version__
 from dossiercheck.batch import BatchResult, ClientResult
 from dossiercheck.reporters import EXTENSIONS
-from dossiercheck.reporters.wording import report_language, words_for
+from dossiercheck.reporters.wording import counted, report_language, words_for
 
 _ENV = Environment(loader=PackageLoader("dossiercheck", "reporters/templates"),
                    autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
@@ -53,7 +53,7 @@ def summary_line(result: BatchResult, lang: str = "en") -> str:
     """'20 dossiers: 12 complete, 6 incomplete, 2 could not be checked.', in `lang` (en, fr or nl; else English)."""
     w = words_for(lang)
     total = len(result.clients)
-    line = (w["batch_dossier_one" if total == 1 else "batch_dossiers"].format(n=total) + w["colon"]
+    line = (counted(lang, "batch_dossiers", total) + w["colon"]
             + w["batch_counts"].format(complete=result.count("complete"), incomplete=result.count("incomplete"),
                                        error=result.count("error")))
     if result.reused:
@@ -95,4 +95,7 @@ def render_index(result: BatchResult, with_reports: bool = True, lang: str = "en
     formats = [(fmt, ext) for fmt, ext in EXTENSIONS.items()]
     return _ENV.get_template("index.html.j2").render(
         result=result, rows=[(c, row(c)) for c in result.clients], formats=formats,
+        badges={"complete": counted(lang, "batch_ready", result.count("complete")),
+                "incomplete": counted(lang, "batch_not_ready", result.count("incomplete")),
+                "dossiers": counted(lang, "batch_dossiers", len(result.clients))},
         summary=summary_line(result, lang), version=__version__, with_reports=with_reports, lang=lang, w=words)

@@ -38,7 +38,8 @@ WORDS: dict[str, dict[str, str]] = {
         "or": " or ",
         # the batch summary (`batch`): index.html, the summary line and the terminal table
         "batch_title": "Dossier check", "batch_all_clients": "all clients", "batch_dossiers": "{n} dossiers",
-        "batch_dossier_one": "{n} dossier",
+        "batch_dossiers_one": "{n} dossier",
+        "batch_ready": "{n} ready", "batch_not_ready": "{n} not ready",
         "batch_counts": "{complete} complete, {incomplete} incomplete, {error} could not be checked",
         "batch_reused": "; {n} unchanged since the last run (reports reused, not rendered again)",
         "batch_unchecked": "could not be checked",
@@ -74,7 +75,9 @@ WORDS: dict[str, dict[str, str]] = {
         "severity_fail": "obligatoire", "severity_warn": "recommandé", "severity_manual": "vérifié par une personne",
         "or": " ou ",
         "batch_title": "Vérification des dossiers", "batch_all_clients": "tous les clients",
-        "batch_dossiers": "{n} dossiers", "batch_dossier_one": "{n} dossier",
+        "batch_dossiers": "{n} dossiers", "batch_dossiers_one": "{n} dossier",
+        "batch_ready": "{n} prêts", "batch_ready_one": "{n} prêt",
+        "batch_not_ready": "{n} pas prêts", "batch_not_ready_one": "{n} pas prêt",
         "batch_counts": "{complete} complet(s), {incomplete} incomplet(s), {error} impossible(s) à vérifier",
         "batch_reused": "\u00a0; {n} inchangé(s) depuis la dernière fois (rapports réutilisés, pas refaits)",
         "batch_unchecked": "impossible(s) à vérifier",
@@ -110,7 +113,8 @@ WORDS: dict[str, dict[str, str]] = {
         "severity_fail": "verplicht", "severity_warn": "aanbevolen", "severity_manual": "na te kijken door een persoon",
         "or": " of ",
         "batch_title": "Nazicht van de dossiers", "batch_all_clients": "alle cliënten",
-        "batch_dossiers": "{n} dossiers", "batch_dossier_one": "{n} dossier",
+        "batch_dossiers": "{n} dossiers", "batch_dossiers_one": "{n} dossier",
+        "batch_ready": "{n} klaar", "batch_not_ready": "{n} niet klaar",
         "batch_counts": "{complete} volledig, {incomplete} onvolledig, {error} kon(den) niet worden nagekeken",
         "batch_reused": "; {n} ongewijzigd sinds de vorige keer (rapporten hergebruikt, niet opnieuw gemaakt)",
         "batch_unchecked": "kon(den) niet worden nagekeken",
@@ -137,6 +141,15 @@ def report_language(lang: str | None) -> str:
 
 def words_for(lang: str | None) -> dict[str, str]:
     return WORDS[report_language(lang)]
+
+
+def counted(lang: str | None, key: str, n: int) -> str:
+    """`key` worded for `n` things: its `_one` form where the language takes the singular (French
+    says "0 prêt", English "0 ready" but "0 dossiers")."""
+    lang = report_language(lang)
+    singular = n < 2 if lang == "fr" else n == 1
+    w = WORDS[lang]
+    return w.get(f"{key}_one", w[key]).format(n=n) if singular else w[key].format(n=n)
 
 
 def date_name(field: str, lang: str | None) -> str:
