@@ -24,6 +24,7 @@ from dossiercheck.ingest import Limits, PageInput, UnreadableFile, read_page
 from dossiercheck.models import Page, Word
 from dossiercheck.ocr import preprocess, tesseract
 from dossiercheck.ocr.faces import count_faces
+from dossiercheck.ocr.mrz_band import read_mrz_band
 from dossiercheck.ocr.orientation import find_rotation, legible_letters, stands_on_end
 from dossiercheck.ocr.recover import recover_lines
 
@@ -216,10 +217,6 @@ def reads_well(result: tesseract.OcrResult) -> bool:
 
 
 def _read_mrz_band(image: Image.Image) -> tuple[str, ...]:
-    try:
-        from dossiercheck.ocr.mrz_band import read_mrz_band
-    except ImportError:  # pragma: no cover - during development of the MRZ module
-        return ()
     try:
         return tuple(read_mrz_band(image))
     except Exception:  # noqa: BLE001 - the MRZ pass is a bonus; the page text stands without it
