@@ -258,4 +258,7 @@ def test_the_command_line_language_reaches_the_table_and_the_index(tmp_path: Pat
     assert "2 dossiers: 0 volledig, 0 onvolledig, 2 kon(den) niet worden nagekeken." in result.output
     index = (out / "index.html").read_text(encoding="utf-8")
     assert '<html lang="nl">' in index and '<span class="verdict error">FOUT</span>' in index
+    # Why each folder could not be checked is worded in the language too.
+    assert result.output.count("welke procedure? geen dossier.yaml: voeg er een toe") == 2
+    assert "welke procedure? geen dossier.yaml" in index and "which procedure" not in index
     assert (out / "summary.csv").read_text(encoding="utf-8").startswith("client,profile,verdict,")

@@ -25,6 +25,7 @@ from dossiercheck.errors import DossierCheckError, UsageError
 from dossiercheck.ingest import DOSSIER_FILE_NAMES, OWN_OUTPUT_PREFIX, SourceFile, discover
 from dossiercheck.models import Deadline, Document, Report, Skipped
 from dossiercheck.pipeline import ReadOptions, analyse_documents, read_sources
+from dossiercheck.reporters.wording import words_for
 
 BatchVerdict = Literal["complete", "incomplete", "error"]
 MANIFEST_VERSION = 1
@@ -108,7 +109,7 @@ def check_batch(
         client = ClientResult(name=folder.name, folder=folder)
         result.clients.append(client)
         try:
-            settings = resolve_client(folder, profile, reference_date, today)
+            settings = resolve_client(folder, profile, reference_date, today, lang)
             client.profile, client.reference_date = settings.profile_id, settings.reference_date
             sources, skipped = discover(folder, options.settings.limits)
             client.key = client_key(folder, sources, skipped, settings.profile_id, settings.reference_date,
@@ -117,7 +118,7 @@ def check_batch(
             client.error = str(exc)
             continue
         except OSError as exc:
-            client.error = f"the folder could not be read ({exc.strerror or exc}): check its permissions"
+            client.error = words_for(lang)["batch_error_unreadable"].format(reason=exc.strerror or exc)
             continue
         old = previous_clients.get(client.name)
         if old and old.get("key") == client.key:
@@ -132,14 +133,14 @@ def check_batch(
         except DossierCheckError as exc:
             client.error = str(exc)
         except Exception as exc:  # noqa: BLE001 - one client's trouble must not stop the others
-            client.error = f"the dossier could not be checked ({type(exc).__name__}: {exc})"
+            client.error = words_for(lang)["batch_error_crashed"].format(reason=f"{type(exc).__name__}: {exc}")
         else:
             _summarise(client, client.report)
     return result
 
 
 def resolve_client(folder: Path, profile: str | None, reference_date: dt.date | None,
-                   today: dt.date | None) -> DossierSettings:
+                   today: dt.date | None, lang: str = "en") -> DossierSettings:
     """Flags are defaults here: a client's own dossier.yaml wins over them."""
     from dossiercheck.dossier_file import DossierFileError, load_dossier_file
 
@@ -150,9 +151,9 @@ def resolve_client(folder: Path, profile: str | None, reference_date: dt.date | 
     own_profile = info.profile if info else None
     own_date = info.appointment_date if info else None
     if own_profile is None and profile is None:
-        where = "its dossier.yaml names no `profile:`" if info else "no dossier.yaml"
-        raise UsageError(f"which procedure? {where}: add one with `profile:` and `appointment_date:`, "
-                         "or give --profile for every folder without one")
+        w = words_for(lang)
+        raise UsageError(w["batch_error_no_profile"].format(
+            where=w["batch_error_no_profile_key" if info else "batch_error_no_file"]))
     return resolve_dossier(folder, own_profile or profile, own_date or reference_date, today, require_profile=True)
 
 

@@ -50,6 +50,11 @@ WORDS: dict[str, dict[str, str]] = {
         "batch_verdict_complete": "complete", "batch_verdict_incomplete": "incomplete", "batch_verdict_error": "error",
         "batch_table_client": "CLIENT", "batch_table_profile": "PROFILE", "batch_table_verdict": "VERDICT",
         "batch_table_detail": "BLOCKING / NEAREST DEADLINE", "batch_no_deadline": "no deadline",
+        "batch_error_no_profile": "which procedure? {where}: add one with `profile:` and `appointment_date:`, "
+                                  "or give --profile for every folder without one",
+        "batch_error_no_file": "no dossier.yaml", "batch_error_no_profile_key": "its dossier.yaml names no `profile:`",
+        "batch_error_unreadable": "the folder could not be read ({reason}): check its permissions",
+        "batch_error_crashed": "the dossier could not be checked ({reason})",
     },
     "fr": {
         "dossier": "Dossier", "procedure": "Procédure", "none": "(aucune choisie)",
@@ -88,6 +93,12 @@ WORDS: dict[str, dict[str, str]] = {
         "batch_verdict_complete": "complet", "batch_verdict_incomplete": "incomplet", "batch_verdict_error": "erreur",
         "batch_table_client": "CLIENT", "batch_table_profile": "PROCÉDURE", "batch_table_verdict": "RÉSULTAT",
         "batch_table_detail": "BLOQUANT / PROCHAINE DATE LIMITE", "batch_no_deadline": "pas de date limite",
+        "batch_error_no_profile": "quelle procédure\u00a0? {where}\u00a0: ajoutez-en un avec `profile:` et "
+                                  "`appointment_date:`, ou donnez --profile pour chaque dossier qui n'en a pas",
+        "batch_error_no_file": "pas de dossier.yaml",
+        "batch_error_no_profile_key": "son dossier.yaml ne donne pas de `profile:`",
+        "batch_error_unreadable": "le dossier n'a pas pu être lu ({reason})\u00a0: vérifiez ses droits d'accès",
+        "batch_error_crashed": "le dossier n'a pas pu être vérifié ({reason})",
     },
     "nl": {
         "dossier": "Dossier", "procedure": "Procedure", "none": "(geen gekozen)",
@@ -125,6 +136,12 @@ WORDS: dict[str, dict[str, str]] = {
         "batch_verdict_complete": "volledig", "batch_verdict_incomplete": "onvolledig", "batch_verdict_error": "fout",
         "batch_table_client": "CLIËNT", "batch_table_profile": "PROCEDURE", "batch_table_verdict": "RESULTAAT",
         "batch_table_detail": "BLOKKEREND / EERSTVOLGENDE UITERSTE DATUM", "batch_no_deadline": "geen uiterste datum",
+        "batch_error_no_profile": "welke procedure? {where}: voeg er een toe met `profile:` en `appointment_date:`, "
+                                  "of geef --profile voor elke map zonder",
+        "batch_error_no_file": "geen dossier.yaml",
+        "batch_error_no_profile_key": "zijn dossier.yaml noemt geen `profile:`",
+        "batch_error_unreadable": "de map kon niet worden gelezen ({reason}): controleer de toegangsrechten",
+        "batch_error_crashed": "het dossier kon niet worden nagekeken ({reason})",
     },
 }
 
