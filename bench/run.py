@@ -1,6 +1,6 @@
 """`make bench`: speed, memory and accuracy on generated corpora (made once, kept in .cache/bench).
 
-Usage: python bench/run.py [--quick] [--only speed|accuracy|batch]
+Usage: python bench/run.py [--quick] [--only speed|accuracy|faces|batch]
 """
 
 from __future__ import annotations
@@ -42,7 +42,7 @@ def corpus(name: str, files: int, seed: int, holdout: bool, types: tuple[str, ..
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--quick", action="store_true", help="small corpora, for a smoke run")
-    parser.add_argument("--only", choices=["speed", "accuracy", "batch"])
+    parser.add_argument("--only", choices=["speed", "accuracy", "faces", "batch"])
     args = parser.parse_args()
     size = 40 if args.quick else 200
     if args.only in (None, "speed"):
@@ -66,6 +66,10 @@ def main() -> None:
             "holdout unseen, key types": score_corpus(corpus("key", size, UNSEEN_KEY_SEED, True, KEY_TYPES), cache),
         }
         print_scores(scores)
+    if args.only in (None, "faces"):
+        from bench.mrz_faces import bench_faces
+
+        bench_faces(6 if args.quick else 12)
     if args.only in (None, "batch"):
         try:
             from bench.batch import bench_batch
