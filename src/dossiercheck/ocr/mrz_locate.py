@@ -90,7 +90,8 @@ class _Line:
     left: float
     right: float
     cy: float  # centre height at the line's middle
-    height: float
+    height: float  # the median mark's: a filler '<' on a line of mostly fillers
+    cap: float  # letters' and digits': the same on every line of a band, whatever its fillers
     angle: float
     count: int
     repeats: int  # longest run of one glyph at a steady pitch
@@ -118,7 +119,7 @@ def _line(chain: np.ndarray) -> _Line | None:
     third = (right - left) / 3
     ends = [h[cx < left + third], h[cx > right - third]]
     low_end = (np.median(ends[0]) - np.median(ends[1])) / cap if all(len(e) for e in ends) else 0.0
-    return _Line(left, right, float(cy), height, angle, len(chain), _longest_repeat(chain, cap), float(low_end))
+    return _Line(left, right, float(cy), height, cap, angle, len(chain), _longest_repeat(chain, cap), float(low_end))
 
 
 def _longest_repeat(chain: np.ndarray, cap: float) -> int:
@@ -141,19 +142,21 @@ def find_bands(small: np.ndarray) -> list[Band]:
     lines = [ln for ln in (_line(c) for c in _chains(_components(small))) if ln is not None]
     lines.sort(key=lambda ln: ln.cy)
     bands: list[Band] = []
+    # Lines are compared by their capitals: in some faces '<' is two thirds of a capital high, and a
+    # short name leaves a first line of mostly fillers whose median mark is a '<'.
     for i, first in enumerate(lines):
         block = [first]
         for other in lines[i + 1 :]:
             last = block[-1]
             gap = other.cy - last.cy
-            if gap > 3.0 * last.height:
+            if gap > 3.0 * last.cap:
                 break
             width = last.right - last.left
             if (
-                gap >= 1.05 * last.height
-                and abs(other.left - last.left) <= 1.5 * last.height
+                gap >= 1.05 * last.cap
+                and abs(other.left - last.left) <= 1.5 * last.cap
                 and abs((other.right - other.left) - width) <= 0.1 * width
-                and 0.75 <= other.height / last.height <= 1.33
+                and 0.75 <= other.cap / last.cap <= 1.33
             ):
                 block.append(other)
                 if len(block) == 3:

@@ -29,7 +29,7 @@ from dossiercheck.ocr.orientation import find_rotation, legible_letters, stands_
 from dossiercheck.ocr.recover import recover_lines
 
 # Bump when the way pages are read changes, so cached readings are not reused.
-READER_VERSION = "11"
+READER_VERSION = "12"
 # Words on a page that suggest an identity document worth a separate MRZ pass.
 _ID_HINT = re.compile(
     r"<<|passport|passeport|paspoort|reisepass|identit|personalausweis|residence|séjour|sejour|verblijf|aufenthalt",
