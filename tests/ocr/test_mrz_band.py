@@ -14,10 +14,13 @@ from dossiercheck.ocr.mrz_band import _combine, looks_like_mrz, read_mrz_band
 
 OCRB = Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf")
 SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+MONO = Path("/usr/share/fonts/truetype/dejavu/DejaVuSansMono.ttf")  # its '<' is two thirds of a capital
 REF = dt.date(2026, 11, 23)
 PASSPORT = compose_td3(
     "Eriksson", "Anna Maria", "L898902C3", "UTO", dt.date(1974, 8, 12), "F", dt.date(2031, 4, 15), optional="ZE184226B"
 )
+# A short name: the first line is mostly fillers.
+SHORT_NAME = compose_td3("Wu", "Lei", "E12345678", "CHN", dt.date(1990, 2, 3), "M", dt.date(2032, 9, 30))
 CARD = compose_td1(
     "Dupont",
     "Jean Marie",
@@ -46,7 +49,7 @@ def _mrz_size(line: str, width: float) -> int:
     return size
 
 
-def _passport_page(lines: tuple[str, ...], angle: float = 0.0) -> Image.Image:
+def _passport_page(lines: tuple[str, ...], angle: float = 0.0, mrz_font: Path = OCRB) -> Image.Image:
     """An A4 page at 150 dpi: a heading, labelled fields, a photo frame, the MRZ low on the page."""
     img = Image.new("L", (1240, 1754), 235)
     draw = ImageDraw.Draw(img)
@@ -65,7 +68,7 @@ def _passport_page(lines: tuple[str, ...], angle: float = 0.0) -> Image.Image:
     draw.rectangle((80, 200, 380, 600), outline=60, width=3)
     size = _mrz_size(lines[0], 1040)
     for i, line in enumerate(lines):
-        draw.text((90, 900 + i * int(size * 1.5)), line, font=_font(OCRB, size), fill=15)
+        draw.text((90, 900 + i * int(size * 1.5)), line, font=_font(mrz_font, size), fill=15)
     if angle:
         img = img.rotate(angle, resample=Image.Resampling.BICUBIC, expand=True, fillcolor=235)
     return img
@@ -110,6 +113,7 @@ CASES = {
     "card front and back in one image": (_front_and_back, CARD),
     "card photographed on its side": (lambda: _card_back(CARD, 600).rotate(270, expand=True), CARD),
     "passport page upside down": (lambda: _passport_page(PASSPORT).rotate(180), PASSPORT),
+    "short name, MRZ in a plain monospace face": (lambda: _passport_page(SHORT_NAME, mrz_font=MONO), SHORT_NAME),
     "card upside down": (lambda: _card_back(CARD, 600).rotate(180), CARD),
 }
 
