@@ -18,8 +18,6 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TextIO
 
-from PIL import Image
-
 from dossiercheck.ingest import Limits, PageInput, UnreadableFile, read_page
 from dossiercheck.models import Page, Word
 from dossiercheck.ocr import preprocess, tesseract
@@ -178,7 +176,7 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
     # A page that still reads badly may be a passport upside down or blurred: its MRZ band is searched
     # in every orientation, and check digits tell a real one from noise.
     if _ID_HINT.search(result.text) or not reads_well(result):
-        mrz_lines = _read_mrz_band(image)
+        mrz_lines = tuple(read_mrz_band(image))  # never raises: the page text stands without it
     faces = (
         count_faces(preprocess.rotate(unflattened, -rotation), try_turns=legible_letters(result) < TURNED_LETTERS)
         if len(result.words) < 40 or mrz_lines
@@ -214,13 +212,6 @@ def reads_well(result: tesseract.OcrResult) -> bool:
     order would mislead the label search and the thumbnails."""
     confident = [w for w in result.words if w.conf >= 60 and len(w.text) >= 3]
     return len(confident) >= 8 and result.mean_conf >= READS_WELL_CONF and not stands_on_end(result)
-
-
-def _read_mrz_band(image: Image.Image) -> tuple[str, ...]:
-    try:
-        return tuple(read_mrz_band(image))
-    except Exception:  # noqa: BLE001 - the MRZ pass is a bonus; the page text stands without it
-        return ()
 
 
 def page_from_plain(plain: dict) -> Page:

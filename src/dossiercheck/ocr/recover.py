@@ -16,7 +16,7 @@ from PIL import Image
 
 from ..extract.language import detect_language
 from ..models import Word
-from . import tesseract
+from . import preprocess, tesseract
 
 MAX_LINES = 4  # lines read again per page at most, longest first: they all go into one Tesseract run
 MIN_MARKS = 5  # character-sized marks a missed line must have (touching digits make one mark)
@@ -28,7 +28,8 @@ def recover_lines(
 ) -> tesseract.OcrResult:
     """`result` with the lines it missed read on their own and put in reading order; `result` itself
     when it missed none."""
-    boxes = _missed_lines(np.asarray(image.convert("L")), result.words)
+    grey = preprocess.to_grey(image)
+    boxes = _missed_lines(np.asarray(grey), result.words)
     if not boxes:
         return result
     lines: dict[int, list[Word]] = {}
@@ -36,7 +37,7 @@ def recover_lines(
         lines.setdefault(word.line, []).append(word)
     order = [ws for _, ws in sorted(lines.items())]
     languages = _page_language(result.text, languages)
-    for (_, top, _, _), found in zip(boxes, _read_stacked(image, boxes, languages, timeout), strict=True):
+    for (_, top, _, _), found in zip(boxes, _read_stacked(grey, boxes, languages, timeout), strict=True):
         found = [w for w in found if w.conf >= MIN_CONF and any(c.isalnum() for c in w.text)]
         if not any(sum(c.isalnum() for c in w.text) >= 3 for w in found):
             continue
@@ -51,18 +52,15 @@ def recover_lines(
     return tesseract.OcrResult(words=words, text=text, mean_conf=sum(confs) / len(confs))
 
 
-_TESSERACT_CODES = {"en": "eng", "fr": "fra", "nl": "nld", "de": "deu"}
-
-
 def _page_language(text: str, languages: str) -> str:
     """The page's own language when the rest of it tells and it is one of `languages`: one model
     loads and reads in about half the time of four."""
-    code = _TESSERACT_CODES.get(detect_language(text) or "")
+    code = tesseract.MODELS.get(detect_language(text) or "")
     return code if code and code in languages.split("+") else languages
 
 
 def _read_stacked(
-    image: Image.Image, boxes: list[tuple[int, int, int, int]], languages: str, timeout: float
+    grey: Image.Image, boxes: list[tuple[int, int, int, int]], languages: str, timeout: float
 ) -> list[list[Word]]:
     """Each box's words in page coordinates, from one Tesseract run over the boxes stacked one under
     the other: one run costs much less than one per line."""
@@ -73,7 +71,6 @@ def _read_stacked(
         slots.append(y)
         y += bottom - top + gap
     sheet = Image.new("L", (width, y), 255)
-    grey = image.convert("L")
     for (left, top, right, bottom), at in zip(boxes, slots, strict=True):
         sheet.paste(grey.crop((left, top, right, bottom)), (gap, at))
     read = tesseract.read_words(sheet, languages, psm=6, timeout=timeout)

@@ -20,7 +20,9 @@ from PIL import Image
 from dossiercheck.errors import MissingProgramError
 from dossiercheck.models import Word
 
-LANGUAGES = ("eng", "fra", "nld", "deu")
+# Tesseract's model for each language a dossier is read in (ISO 639-1 -> Tesseract's code).
+MODELS = {"en": "eng", "fr": "fra", "nl": "nld", "de": "deu"}
+LANGUAGES = tuple(MODELS.values())
 # OpenMP inside tesseract is ~2.3x slower per page on this kind of machine, and we run
 # pages in parallel anyway: one thread per tesseract process.
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")

@@ -50,10 +50,14 @@ def make_corpus(out_dir: Path, n_files: int, seed: int, holdout: bool = False,
     return out_dir
 
 
+def _corpus_key(seed: int, holdout: bool, types: tuple[str, ...] | None) -> str:
+    """What seeds a corpus's random choices: the same corpus is made byte for byte again."""
+    return f"corpus:{seed}:{holdout}" + ("" if types is None else ":" + ",".join(types))
+
+
 def _corpus_types(n_files: int, seed: int, holdout: bool, types: tuple[str, ...] | None) -> list[str]:
     """The type of each file in turn: every type once per round, in a shuffled order."""
-    kind = "" if types is None else ":" + ",".join(types)
-    rng = random.Random(f"corpus:{seed}:{holdout}{kind}")
+    rng = random.Random(_corpus_key(seed, holdout, types))
     order = list(types or DOC_TYPES)
     out = []
     for i in range(n_files):
@@ -70,8 +74,7 @@ def corpus_document(
     without making the corpus. `doc_type` None works it out from the corpus's order."""
     if doc_type is None:
         doc_type = _corpus_types(i + 1, seed, holdout, types)[i]
-    kind = "" if types is None else ":" + ",".join(types)
-    doc_rng = random.Random(f"corpus:{seed}:{holdout}{kind}:{i}")
+    doc_rng = random.Random(f"{_corpus_key(seed, holdout, types)}:{i}")
     ref = _ANCHOR + dt.timedelta(days=doc_rng.randint(-400, 800))
     person = make_person(doc_rng, ref, eu=doc_type in _EU_TYPES)
     region = doc_rng.choice(sorted(BELGIAN_ADDRESSES))
