@@ -14,10 +14,11 @@ all: run
 system:
 	@WITH_BROWSER=$(WITH_BROWSER) ./scripts/install-system-deps.sh
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml generator/pyproject.toml
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	@$(PY) -m pip install -q --upgrade pip
 	@$(PY) -m pip install -q -e '.[dev]'
+	@$(PY) -m pip install -q --no-deps -e generator  # the sample generator: tests and benches only
 	@touch $(STAMP)
 
 venv: system $(STAMP)

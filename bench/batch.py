@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from bench.speed import timed_run
-from dossiercheck.samples import main_make
+from samplegen import main_make
 
 REFERENCE_DATE = dt.date(2027, 1, 15)
 

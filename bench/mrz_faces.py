@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 from dossiercheck.extract.analyse import analyse_document  # noqa: E402
 from dossiercheck.ocr import mrz_band  # noqa: E402
 from dossiercheck.pipeline import ReadOptions, read_documents  # noqa: E402
-from dossiercheck.samples import canvas  # noqa: E402
-from dossiercheck.samples.corpus import corpus_document  # noqa: E402
+from samplegen import canvas  # noqa: E402
+from samplegen.corpus import corpus_document  # noqa: E402
 
 FACES = {
     "OCR-B (the glyph templates' own font)": "/usr/share/fonts/opentype/ocr-b/OCRB.otf",

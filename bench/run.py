@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.accuracy import print_scores, score_corpus  # noqa: E402
 from bench.speed import bench_speed  # noqa: E402
-from dossiercheck.samples import make_corpus  # noqa: E402
+from samplegen import make_corpus  # noqa: E402
 
 CACHE = ROOT / ".cache" / "bench"
 REFERENCE_DATE = dt.date(2027, 1, 15)

@@ -11,7 +11,7 @@ import datetime as dt
 import shutil
 from pathlib import Path
 
-from dossiercheck.samples import make_dossier
+from samplegen import make_dossier
 
 HERE = Path(__file__).resolve().parent / "dossiers"
 REFERENCE_DATE = dt.date(2027, 1, 15)

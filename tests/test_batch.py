@@ -23,7 +23,7 @@ from dossiercheck.batch import BatchResult, ClientResult
 from dossiercheck.models import Deadline
 from dossiercheck.reporters import EXTENSIONS
 from dossiercheck.reporters.ics import fold, render_ics
-from dossiercheck.samples import make_dossier
+from samplegen import make_dossier
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED_SUMMARY = ROOT / "samples" / "expected-batch-summary.csv"

@@ -21,7 +21,7 @@ from dossiercheck.extract.mrz import parse_mrz
 from dossiercheck.models import DateField, Document
 from dossiercheck.pipeline import check_dossier
 from dossiercheck.profiles import profile_ids
-from dossiercheck.samples import applicable_faults, make_dossier
+from samplegen import applicable_faults, make_dossier
 from tests.test_bundled_samples import FAULT_REQUIREMENTS
 
 ROOT = Path(__file__).resolve().parent.parent

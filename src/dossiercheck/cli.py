@@ -176,30 +176,6 @@ def cache_clear_command() -> None:
     click.echo(f"Cleared {root}")
 
 
-@main.group()
-def samples() -> None:
-    """Synthetic sample dossiers of fictitious people, for trying the tool and for tests."""
-
-
-@samples.command("make")
-@click.argument("out_dir", type=click.Path(file_okay=False, path_type=Path))
-@click.option("--kind", type=click.Choice(["dossiers", "corpus"]), default="dossiers", show_default=True)
-@click.option("--count", type=click.IntRange(min=1), default=5, show_default=True)
-@click.option("--seed", type=int, default=1, show_default=True)
-@click.option("--holdout", is_flag=True, help="Use the templates kept out of tuning.")
-@click.option("--date", "reference_date", callback=parse_date, default="2027-01-15", show_default=True,
-              help="Appointment date the dossiers are made for.")
-@click.option("--debug", is_flag=True)
-@handle_errors
-def samples_make(out_dir: Path, kind: str, count: int, seed: int, holdout: bool, reference_date: dt.date,
-                 debug: bool) -> None:
-    """Write synthetic dossiers (or a flat corpus) into OUT_DIR, with the truth beside them."""
-    from dossiercheck.samples import main_make
-
-    main_make(out_dir, kind, count, seed, holdout, reference_date)
-    click.echo(f"Wrote {kind} to {out_dir}")
-
-
 @main.group(invoke_without_command=True)
 @click.option("--lang", type=click.Choice(["en", "fr", "nl"]), default="en", show_default=True)
 @click.pass_context

@@ -7,7 +7,7 @@ import random
 from PIL import Image, ImageDraw, ImageFont
 
 from dossiercheck.ocr.faces import count_faces
-from dossiercheck.samples.face import draw_portrait
+from samplegen.face import draw_portrait
 
 SEEDS = range(8)
 

@@ -12,9 +12,9 @@ from dossiercheck.extract.mrz import find_mrz, parse_mrz
 from dossiercheck.ingest import PageInput
 from dossiercheck.ocr.orientation import stands_on_end
 from dossiercheck.ocr.page import OcrSettings, ocr_image
-from dossiercheck.samples.corpus import corpus_document
-from dossiercheck.samples.people import make_person
-from dossiercheck.samples.render import Request, default_dates, render_document
+from samplegen.corpus import corpus_document
+from samplegen.people import make_person
+from samplegen.render import Request, default_dates, render_document
 
 REF = dt.date(2027, 1, 15)
 

@@ -9,7 +9,7 @@ from PIL import Image, ImageDraw, ImageFont
 from dossiercheck.ingest import PageInput
 from dossiercheck.ocr import recover, tesseract
 from dossiercheck.ocr.page import OcrSettings, ocr_image
-from dossiercheck.samples.corpus import corpus_document
+from samplegen.corpus import corpus_document
 
 KEY_TYPES = ("passport", "passport", "good_conduct", "medical")
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

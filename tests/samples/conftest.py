@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dossiercheck.samples import make_dossier
+from samplegen import make_dossier
 
 REF = dt.date(2027, 1, 15)
 

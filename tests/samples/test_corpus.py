@@ -13,9 +13,9 @@ import pypdf
 import pytest
 from PIL import Image, ImageOps
 
-from dossiercheck.samples import DOC_TYPES, make_corpus
-from dossiercheck.samples.people import make_person
-from dossiercheck.samples.render import Request, render_document
+from samplegen import DOC_TYPES, make_corpus
+from samplegen.people import make_person
+from samplegen.render import Request, render_document
 
 
 def test_corpus_covers_every_type(tmp_path: Path) -> None:
@@ -76,7 +76,7 @@ def test_drawn_face_is_detected() -> None:
     cv2 = pytest.importorskip("cv2")
     if not hasattr(cv2, "CascadeClassifier"):
         pytest.skip("this OpenCV build has no Haar cascades (OpenCV 5 dropped them)")
-    from dossiercheck.samples.face import count_faces, draw_portrait
+    from samplegen.face import count_faces, draw_portrait
 
     found = sum(count_faces(draw_portrait(413, 531, random.Random(s))) >= 1 for s in range(10))
     assert found >= 8

@@ -9,7 +9,7 @@ from pathlib import Path
 import magic
 import yaml
 
-from dossiercheck.samples import make_dossier
+from samplegen import make_dossier
 
 REF = dt.date(2027, 1, 15)  # as in conftest.py
 
@@ -34,7 +34,7 @@ def test_truth_is_beside_not_inside(employee: Path) -> None:
     assert (employee.parent / "employee.truth.json").is_file()
     assert not list(employee.glob("*.json"))
     truth = truth_of(employee)
-    assert truth["generator"] == "dossiercheck.samples"
+    assert truth["generator"] == "samplegen"
     assert truth["profile"] == "visa-d/employee" and truth["expected_verdict"] == "complete"
     names = {p.name for p in employee.iterdir()} - {"dossier.yaml"}
     assert names == {d["file"] for d in truth["documents"]}

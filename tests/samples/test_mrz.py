@@ -6,8 +6,8 @@ import datetime as dt
 import json
 import random
 
-from dossiercheck.samples.people import make_person
-from dossiercheck.samples.render import Request, render_document
+from samplegen.people import make_person
+from samplegen.render import Request, render_document
 
 
 def icao_digit(field: str) -> int:

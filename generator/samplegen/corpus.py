@@ -36,7 +36,7 @@ def make_corpus(out_dir: Path, n_files: int, seed: int, holdout: bool = False,
     write_truth(
         out_dir,
         {
-            "generator": "dossiercheck.samples",
+            "generator": "samplegen",
             "seed": seed,
             "holdout": holdout,
             "types": list(types) if types else None,
@@ -116,7 +116,7 @@ def plan_dossiers(count: int) -> list[tuple[str, str | None]]:
 
 
 def main_make(out_dir: Path, kind: str, count: int, seed: int, holdout: bool, reference_date: dt.date) -> None:
-    """`dossiercheck samples make DIR`: `count` dossiers (kind "dossiers") or a flat corpus (kind "corpus")."""
+    """`python -m samplegen make DIR`: `count` dossiers (kind "dossiers") or a flat corpus (kind "corpus")."""
     out_dir = Path(out_dir)
     if kind == "corpus":
         make_corpus(out_dir, count, seed, holdout)

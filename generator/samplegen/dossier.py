@@ -207,7 +207,7 @@ def make_dossier(
         info["arrival_date"] = arrival.isoformat()
     (out_dir / "dossier.yaml").write_text(yaml.safe_dump(info, sort_keys=False, allow_unicode=True), encoding="utf-8")
     truth: dict[str, Any] = {
-        "generator": "dossiercheck.samples",
+        "generator": "samplegen",
         "seed": seed,
         "holdout": holdout,
         "profile": profile,
