@@ -12,8 +12,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossiercheck.extract.analyse import analyse_document
-from dossiercheck.pipeline import ReadOptions, read_documents
+from dossiercheck.pipeline.analyse import analyse_document
+from dossiercheck.pipeline.read import ReadOptions, read_folder
 
 CORE = ("passport", "lease", "good_conduct", "medical")
 KEY_DATES = {"passport": ("expiry", "birth"), "good_conduct": ("issue",), "medical": ("issue",)}
@@ -52,7 +52,7 @@ def reference_date_of(entry: dict, truth: dict) -> dt.date:
 def score_corpus(corpus: Path, cache_dir: Path) -> Score:
     truth = truth_of(corpus)
     expected = {d["file"]: d for d in truth["documents"]}
-    documents, skipped = read_documents(corpus, ReadOptions(cache_dir=cache_dir))
+    documents, skipped = read_folder(corpus, ReadOptions(cache_dir=cache_dir))
     score = Score()
     for document in documents:
         entry = expected.get(document.file)

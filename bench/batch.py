@@ -13,8 +13,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench.speed import timed_run
 from samplegen import main_make
+
+from bench.speed import timed_run
 
 REFERENCE_DATE = dt.date(2027, 1, 15)
 
@@ -25,7 +26,7 @@ def batch_command() -> list[str]:
 
     if "batch" in getattr(main, "commands", {}):
         return [sys.executable, "-m", "dossiercheck", "batch"]
-    return [sys.executable, "-c", "from dossiercheck.cli_batch import batch; batch()"]
+    return [sys.executable, "-c", "from dossiercheck.cli.batch import batch; batch()"]
 
 
 def clients_folder(cache_root: Path, count: int) -> Path:

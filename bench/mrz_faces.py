@@ -22,11 +22,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dossiercheck.extract.analyse import analyse_document  # noqa: E402
-from dossiercheck.ocr import mrz_band  # noqa: E402
-from dossiercheck.pipeline import ReadOptions, read_documents  # noqa: E402
 from samplegen import canvas  # noqa: E402
 from samplegen.corpus import corpus_document  # noqa: E402
+
+from dossiercheck.ocr import mrz_band  # noqa: E402
+from dossiercheck.pipeline.analyse import analyse_document  # noqa: E402
+from dossiercheck.pipeline.read import ReadOptions, read_folder  # noqa: E402
 
 FACES = {
     "OCR-B (the glyph templates' own font)": "/usr/share/fonts/opentype/ocr-b/OCRB.otf",
@@ -54,7 +55,7 @@ def make_passports(folder: Path, face: str, files: int) -> dict[str, list[str]]:
 
 def score(folder: Path, truth: dict[str, list[str]]) -> tuple[int, int]:
     """(reads with all check digits valid, of which valid on wrong characters)."""
-    documents, _ = read_documents(folder, ReadOptions(use_cache=False))
+    documents, _ = read_folder(folder, ReadOptions(use_cache=False))
     valid = wrong = 0
     for document in documents:
         analyse_document(document, dt.date(2027, 1, 15))

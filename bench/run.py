@@ -14,9 +14,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from samplegen import make_corpus  # noqa: E402
+
 from bench.accuracy import print_scores, score_corpus  # noqa: E402
 from bench.speed import bench_speed  # noqa: E402
-from samplegen import make_corpus  # noqa: E402
 
 CACHE = ROOT / ".cache" / "bench"
 REFERENCE_DATE = dt.date(2027, 1, 15)

@@ -80,10 +80,10 @@ def bare_tesseract_seconds(folder: Path, work: Path) -> tuple[float, int]:
     images: list[Path] = []
     files, _ = discover(folder)
     for source in files:
-        if source.mime.startswith("image/") and count_pages(source) == 1 and source.mime != "image/heic":
+        if source.mime.startswith("image/") and count_pages(source).pages == 1 and source.mime != "image/heic":
             images.append(source.path)
             continue
-        for index in range(count_pages(source)):
+        for index in range(count_pages(source).pages):
             page = read_page(source.path, source.mime, index)
             if page.image is None:
                 from dossiercheck.ingest import Limits, render_pdf_page

@@ -9,6 +9,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+os.environ["DOSSIERCHECK_STRICT"] = "1"  # a bug in a stage fails the test instead of becoming a page's problem
 FONT = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
 
 

@@ -18,12 +18,11 @@ import pytest
 import yaml
 from click.testing import CliRunner, Result
 from PIL import Image
-
-from dossiercheck.batch import BatchResult, ClientResult
-from dossiercheck.models import Deadline
-from dossiercheck.reporters import EXTENSIONS
-from dossiercheck.reporters.ics import fold, render_ics
 from samplegen import make_dossier
+
+from dossiercheck.models import BatchResult, ClientResult, Deadline
+from dossiercheck.reporters import EXTENSIONS
+from dossiercheck.reporters.ics import render_ics
 
 ROOT = Path(__file__).resolve().parent.parent
 EXPECTED_SUMMARY = ROOT / "samples" / "expected-batch-summary.csv"
@@ -35,7 +34,7 @@ pytestmark = [pytest.mark.xdist_group("batch"), pytest.mark.slow]
 
 
 def run_batch(*args: str | Path) -> tuple[Result, float]:
-    from dossiercheck.cli_batch import batch
+    from dossiercheck.cli.batch import batch
 
     start = time.perf_counter()
     result = CliRunner().invoke(batch, [str(a) for a in args], catch_exceptions=False)
@@ -216,13 +215,13 @@ def test_usage_errors_exit_2(clients: Path, tmp_path: Path) -> None:
 
 def test_calendar_lines_are_folded_and_escaped() -> None:
     what = "Dernier jour pour le certificat médical; «délai», 6 mois après la délivrance " * 2
-    result = BatchResult(Path("."), [ClientResult("zoë", Path("zoë"), "eu/student", None, "complete",
-                                                  deadlines=(Deadline(dt.date(2027, 3, 1), what, "medical.age"),))])
+    result = BatchResult(".", (ClientResult("zoë", "zoë", "eu/student", None, "complete",
+                                            deadlines=(Deadline(dt.date(2027, 3, 1), what, "medical.age"),)),))
     text = render_ics(result)
     assert text.endswith("\r\n") and "\n" not in text.replace("\r\n", "")
     assert all(len(line.encode("utf-8")) <= 75 for line in text.split("\r\n"))
     assert "\\;" in text and "\\," in text
-    assert fold("x" * 200).split("\r\n")[1].startswith(" ")
+    assert any(line.startswith(" ") for line in text.split("\r\n"))  # a long summary is folded
     assert "DTSTAMP:20270301T000000Z" in text  # no clock: from the dates alone
 
 

@@ -6,6 +6,7 @@ page is read: no OCR here (tests/test_batch.py runs the real thing, in English).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -13,10 +14,9 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dossiercheck.batch import BatchResult, ClientResult
-from dossiercheck.models import Deadline
+from dossiercheck.knowledge.wording import all_words
+from dossiercheck.models import BatchResult, ClientResult, Deadline
 from dossiercheck.reporters.batch_index import render_index, render_summary_csv, render_summary_table, summary_line
-from dossiercheck.reporters.wording import WORDS
 
 NBSP = "\u00a0"
 # The client's own data (names, ids, the profile's deadline words, the library's error): not frame words.
@@ -219,7 +219,7 @@ def test_summary_csv_stays_in_ids() -> None:
 
 
 def test_counts_take_the_singular_each_language_uses() -> None:
-    from dossiercheck.reporters.wording import counted
+    from dossiercheck.knowledge.wording import counted
 
     assert [counted("en", "batch_ready", n) for n in (0, 1, 2)] == ["0 ready", "1 ready", "2 ready"]
     assert [counted("en", "batch_dossiers", n) for n in (0, 1, 2)] == ["0 dossiers", "1 dossier", "2 dossiers"]
@@ -229,15 +229,15 @@ def test_counts_take_the_singular_each_language_uses() -> None:
 
 
 def test_every_language_has_the_batch_words() -> None:
-    keys = {key for key in WORDS["en"] if key.startswith("batch_")}
-    assert keys and all(keys <= set(words) for words in WORDS.values())
+    keys = {key for key in all_words()["en"] if key.startswith("batch_")}
+    assert keys and all(keys <= set(words) for words in all_words().values())
 
 
 def test_write_batch_words_the_index_in_the_language(tmp_path: Path) -> None:
-    from dossiercheck.cli_batch import write_batch
+    from dossiercheck.cli.batch import write_batch
 
     result = small_batch()
-    result.clients = [c for c in result.clients if c.report is None]  # nothing to render but the summary
+    result = dataclasses.replace(result, clients=tuple(c for c in result.clients if c.report is None))
     write_batch(result, tmp_path / "out", False, "fr")
     assert '<html lang="fr">' in (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
     assert (tmp_path / "out" / "summary.csv").read_text(encoding="utf-8") == render_summary_csv(result)
@@ -245,7 +245,7 @@ def test_write_batch_words_the_index_in_the_language(tmp_path: Path) -> None:
 
 def test_the_command_line_language_reaches_the_table_and_the_index(tmp_path: Path) -> None:
     """Folders without dossier.yaml and without --profile fail before any page is read: no OCR."""
-    from dossiercheck.cli_batch import batch
+    from dossiercheck.cli.batch import batch
 
     for name in ("jan", "piet"):
         (tmp_path / "clients" / name).mkdir(parents=True)

@@ -19,7 +19,7 @@ import jsonschema
 import pytest
 from PIL import Image
 
-from dossiercheck.resources import schemas_dir
+from dossiercheck.knowledge.files import schemas_dir
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples" / "dossiers"

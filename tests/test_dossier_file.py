@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from dossiercheck.dossier_file import DossierFileError, load_dossier_file
+from dossiercheck.knowledge.dossier_file import DossierFileError, load_dossier_file
 
 
 def write(tmp_path: Path, text: str) -> Path:
@@ -66,8 +66,8 @@ def test_errors_are_one_line_naming_file_and_field(tmp_path: Path, text: str, ex
 
 
 def test_dossier_file_feeds_the_rule_context(tmp_path: Path) -> None:
-    from dossiercheck.profiles import load_profile
     from dossiercheck.rules import DossierContext, evaluate
+    from dossiercheck.rules.profiles import load_profile
 
     info = load_dossier_file(write(tmp_path, "arrival_date: 2026-05-08\napplicant: {birth_date: 1990-04-01}\n"))
     context = DossierContext.build(dt.date(2026, 5, 22), info, "fr")

@@ -76,7 +76,7 @@ OPERATIONS = st.lists(
 def read_everything(source: SourceFile) -> None:
     """What the pipeline does with a file, minus OCR; only UnreadableFile may come out."""
     try:
-        pages = count_pages(source, LIMITS)
+        pages = count_pages(source, LIMITS).pages
     except UnreadableFile as exc:
         assert str(exc)
         return

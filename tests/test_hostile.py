@@ -25,7 +25,7 @@ from PIL import Image
 
 from dossiercheck.ingest import Limits, discover, display_name, read_page
 from dossiercheck.ocr.page import OcrSettings
-from dossiercheck.pipeline import ReadOptions, read_documents
+from dossiercheck.pipeline.read import ReadOptions, read_folder
 from tests.conftest import GOOD_CONDUCT_LINES, text_page
 from tests.pdfs import text_pdf
 
@@ -384,10 +384,10 @@ def test_a_page_that_hangs_or_crashes_the_reader_costs_that_page_only(
     folder.mkdir()
     (folder / "hostile.pdf").write_bytes(huge_mediabox_pdf())  # no text layer: it must be rendered
     (folder / "medical.pdf").write_bytes(text_pdf(MEDICAL_LINES))
-    monkeypatch.setattr("dossiercheck.ingest.render_pdf_page", culprit)
+    monkeypatch.setattr("dossiercheck.ingest.pages.render_pdf_page", culprit)
     settings = OcrSettings(limits=Limits(open_seconds=1))
     started = time.monotonic()
-    documents, skipped = read_documents(folder, ReadOptions(jobs=jobs, use_cache=False, settings=settings))
+    documents, skipped = read_folder(folder, ReadOptions(jobs=jobs, use_cache=False, settings=settings))
     assert time.monotonic() - started < 30
     assert [d.file for d in documents] == ["medical.pdf"]
     assert [s.file for s in skipped] == ["hostile.pdf"]
@@ -396,8 +396,8 @@ def test_a_page_that_hangs_or_crashes_the_reader_costs_that_page_only(
 
 def test_slow_python_code_is_stopped_by_the_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "slow.pdf").write_bytes(huge_mediabox_pdf())
-    monkeypatch.setattr("dossiercheck.ingest.render_pdf_page", lambda *a, **k: time.sleep(60))
-    documents, skipped = read_documents(tmp_path, ReadOptions(jobs=1, use_cache=False,
+    monkeypatch.setattr("dossiercheck.ingest.pages.render_pdf_page", lambda *a, **k: time.sleep(60))
+    documents, skipped = read_folder(tmp_path, ReadOptions(jobs=1, use_cache=False,
                                                               settings=OcrSettings(limits=Limits(open_seconds=1))))
     assert not documents and "took too long" in skipped[0].reason
 
@@ -415,6 +415,6 @@ def test_pdf_page_count_falls_back_to_pdfium_for_a_garbage_xref(tmp_path: Path) 
 
     (tmp_path / "repaired.pdf").write_bytes(garbage_xref_pdf())
     (source,), _ = discover(tmp_path)
-    assert count_pages(source) == 1
+    assert count_pages(source).pages == 1
     assert "CERTIFICAT MEDICAL" in (read_page(source.path, source.mime, 0).text or "")
 

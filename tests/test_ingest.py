@@ -54,7 +54,7 @@ def test_multipage_tiff_is_one_file_with_its_pages(tmp_path: Path) -> None:
     pages[0].save(tmp_path / "multi.tif", save_all=True, append_images=pages[1:], compression="tiff_deflate")
     (source,), _ = discover(tmp_path)
     assert source.mime == "image/tiff"
-    assert count_pages(source) == 3
+    assert count_pages(source).pages == 3
     third = read_page(source.path, source.mime, 2)
     assert third.image is not None and third.image.size == pages[2].size
 

@@ -17,8 +17,8 @@ from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
 from dossiercheck import ocr
-from dossiercheck.pipeline import ReadOptions, read_documents
-from dossiercheck.resources import schemas_dir
+from dossiercheck.knowledge.files import schemas_dir
+from dossiercheck.pipeline.read import ReadOptions, read_folder
 from tests.conftest import GOOD_CONDUCT_LINES, text_page
 from tests.pdfs import text_pdf
 
@@ -105,7 +105,7 @@ def test_check_gives_a_full_report_for_good_files_and_a_reason_for_each_bad_one(
 
 
 def test_pages_are_read_upright_and_text_layers_are_not_ocred(mixed_dossier: Path, tmp_path: Path) -> None:
-    documents, _ = read_documents(mixed_dossier, ReadOptions(jobs=2, cache_dir=tmp_path))
+    documents, _ = read_folder(mixed_dossier, ReadOptions(jobs=2, cache_dir=tmp_path))
     by_file = {d.file: d for d in documents}
     sideways = by_file["good-conduct-sideways.jpg"].pages[0]
     assert sideways.rotation in (90, 270)  # turned upright, not read as vertical text
@@ -119,14 +119,14 @@ def test_pages_are_read_upright_and_text_layers_are_not_ocred(mixed_dossier: Pat
 def test_second_run_reads_everything_from_the_cache(
     mixed_dossier: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    first, _ = read_documents(mixed_dossier, ReadOptions(jobs=1, cache_dir=tmp_path))
+    first, _ = read_folder(mixed_dossier, ReadOptions(jobs=1, cache_dir=tmp_path))
 
     def no_ocr(*args: object, **kwargs: object) -> None:
         raise AssertionError("OCR ran on a cached file")
 
     monkeypatch.setattr(ocr.tesseract, "read_words", no_ocr)
     monkeypatch.setattr(ocr.tesseract, "detect_rotation", no_ocr)
-    second, skipped = read_documents(mixed_dossier, ReadOptions(jobs=1, cache_dir=tmp_path))
+    second, skipped = read_folder(mixed_dossier, ReadOptions(jobs=1, cache_dir=tmp_path))
     assert [d.pages for d in second] == [d.pages for d in first]
     assert len(skipped) == 5
     for cached in tmp_path.rglob("*.json"):
@@ -198,8 +198,8 @@ def test_text_report_lists_documents_and_skipped_files(mixed_dossier: Path, tmp_
 
 
 def test_reference_date_is_explicit_in_the_library() -> None:
-    from dossiercheck.checking import resolve_dossier
     from dossiercheck.errors import UsageError
+    from dossiercheck.pipeline.dossier import resolve_dossier
 
     with pytest.raises(UsageError, match="appointment date"):
         resolve_dossier(Path("."), None, None, None)

@@ -15,13 +15,13 @@ import json
 from pathlib import Path
 
 import pytest
-
-from dossiercheck.checking import evaluate_dossier, resolve_dossier
-from dossiercheck.extract.mrz import parse_mrz
-from dossiercheck.models import DateField, Document
-from dossiercheck.pipeline import check_dossier
-from dossiercheck.profiles import profile_ids
 from samplegen import applicable_faults, make_dossier
+
+from dossiercheck.api import check_dossier
+from dossiercheck.icao.zone import parse_mrz
+from dossiercheck.models import DateField, Document
+from dossiercheck.pipeline.dossier import check_documents, resolve_dossier
+from dossiercheck.rules.profiles import profile_ids
 from tests.test_bundled_samples import FAULT_REQUIREMENTS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,19 +60,10 @@ def documents_from_truth(truth: dict) -> list[Document]:
     documents = []
     for entry in truth["documents"]:
         dates = [DateField(value=dt.date.fromisoformat(v), raw=v, page=0, field=k) for k, v in entry["dates"].items()]
-        document = Document(
-            file=entry["file"],
-            sha256="",
-            mime="",
-            type=entry["type"],
-            confidence=1.0,
-            language=entry.get("language"),
-            dates=dates,
-        )
-        if entry.get("mrz"):
-            document.mrz = parse_mrz(entry["mrz"], REFERENCE_DATE)
-            assert document.mrz is not None and document.mrz.valid, entry["file"]
-        documents.append(document)
+        mrz = parse_mrz(entry["mrz"], REFERENCE_DATE) if entry.get("mrz") else None
+        assert mrz is None or mrz.valid, entry["file"]
+        documents.append(Document(file=entry["file"], sha256="", mime="", type=entry["type"], confidence=1.0,
+                                  language=entry.get("language"), dates=dates, mrz=mrz))
     return documents
 
 
@@ -87,7 +78,7 @@ def test_profile_sample_dossiers_complete_and_faulty(profile: str) -> None:
         truth = json.loads((folder.parent / f"{folder.name}.truth.json").read_text())
         settings = resolve_dossier(folder, None, None, None, require_profile=True)
         assert settings.profile_id == profile and settings.reference_date == REFERENCE_DATE
-        requirements, _ = evaluate_dossier(settings, documents_from_truth(truth), "en")
+        requirements, _ = check_documents(settings, documents_from_truth(truth), "en")
         statuses = statuses_of(requirements)
         blocking = sorted(r for r, s in statuses.items() if s in ("fail", "missing"))
         if fault is None:

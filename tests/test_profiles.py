@@ -4,8 +4,8 @@ from pathlib import Path
 
 import pytest
 
-from dossiercheck.profiles import ProfileError, list_profiles, load_profile, load_profile_file, profile_ids
-from dossiercheck.resources import schemas_dir
+from dossiercheck.knowledge.files import schemas_dir
+from dossiercheck.rules.profiles import ProfileError, list_profiles, load_profile, load_profile_file, profile_ids
 
 EXPECTED = {
     *(f"visa-d/{s}" for s in ("employee", "self-employed", "sufficient-means", "student", "trainee", "family")),
@@ -177,7 +177,7 @@ def test_yaml_syntax_error(tmp_path: Path) -> None:
 
 def test_profile_folder_errors_name_the_schemas_path(tmp_path: Path) -> None:
     # errors in shipped files are shown as schemas/profiles/..., the way the brief words them
-    from dossiercheck import profiles
+    from dossiercheck.rules import profiles
 
     assert profiles._display(schemas_dir() / "profiles" / "visa-d" / "employee.yaml") == str(
         Path("schemas/profiles/visa-d/employee.yaml")

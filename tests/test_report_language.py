@@ -6,6 +6,7 @@ Most tests render a small Report built by hand; one module fixture runs the real
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 import shutil
@@ -15,7 +16,7 @@ from types import SimpleNamespace
 import pytest
 from click.testing import CliRunner
 
-from dossiercheck.batch import BatchResult, ClientResult
+from dossiercheck.knowledge.wording import all_words, document_name, words_for
 from dossiercheck.models import (
     DateField,
     Deadline,
@@ -25,8 +26,8 @@ from dossiercheck.models import (
     RequirementResult,
     Skipped,
 )
+from dossiercheck.pipeline.batch import BatchResult, ClientResult
 from dossiercheck.reporters import render_report
-from dossiercheck.reporters.wording import WORDS, document_name, words_for
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "samples" / "dossiers" / "visa-d-employee"
@@ -196,8 +197,8 @@ ENGLISH_ONLY = ["Dossier check", "READY", "ready", "Requirement", "What to do", 
 
 
 def test_every_language_words_the_same_frame() -> None:
-    keys = set(WORDS["en"])
-    for lang, words in WORDS.items():
+    keys = set(all_words()["en"])
+    for lang, words in all_words().items():
         # A language may add singular forms ("_one") of counted words; nothing else differs.
         assert {key for key in words if not key.endswith("_one") or key in keys} == keys, lang
         assert all(text.strip() for key, text in words.items() if key not in ("colon", "or")), lang
@@ -261,10 +262,10 @@ def test_json_and_junit_do_not_change_with_the_language() -> None:
 
 
 def test_batch_writes_each_client_report_in_the_language(tmp_path: Path) -> None:
-    from dossiercheck.cli_batch import write_batch
+    from dossiercheck.cli.batch import write_batch
 
     report = small_report()
-    report.documents = []  # no thumbnails to draw
+    report = dataclasses.replace(report, documents=())  # no thumbnails to draw
     client = ClientResult(name="jan", folder=tmp_path / "clients" / "jan", profile=report.profile,
                           reference_date=report.reference_date, verdict=report.verdict, report=report)
     write_batch(BatchResult(clients_dir=tmp_path / "clients", clients=[client]), tmp_path / "out", False, "nl")

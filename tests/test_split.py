@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dossiercheck.models import Document, Page
-from dossiercheck.pipeline import analyse_documents
-from dossiercheck.split import page_runs
+from dossiercheck.classify.split import page_runs
+from dossiercheck.models import FileReading, Page
+from dossiercheck.pipeline.analyse import analyse_readings
 
 REF = dt.date(2027, 3, 1)
 
@@ -32,13 +32,13 @@ LEASE_2 = (
 )
 
 
-def pdf(*texts: str) -> Document:
-    pages = [Page(index=i, width=1240, height=1754, text=t, source="text-layer") for i, t in enumerate(texts)]
-    return Document(file="all.pdf", sha256="0" * 64, mime="application/pdf", pages=pages, size=1000)
+def pdf(*texts: str) -> FileReading:
+    pages = tuple(Page(index=i, width=1240, height=1754, text=t, source="text-layer") for i, t in enumerate(texts))
+    return FileReading(file="all.pdf", sha256="0" * 64, mime="application/pdf", size=1000, pages=pages)
 
 
 def test_a_scan_of_several_documents_is_split_by_page() -> None:
-    documents = analyse_documents([pdf(GOOD_CONDUCT, MEDICAL, LEASE_1, LEASE_2)], REF)
+    documents = analyse_readings([pdf(GOOD_CONDUCT, MEDICAL, LEASE_1, LEASE_2)], REF)
     assert [(d.type, d.part) for d in documents] == [("good_conduct", (0, 0)), ("medical", (1, 1)), ("lease", (2, 3))]
     good_conduct, medical, lease = documents
     assert good_conduct.date("issue") == dt.date(2027, 1, 3)
@@ -49,7 +49,7 @@ def test_a_scan_of_several_documents_is_split_by_page() -> None:
 
 
 def test_a_document_whose_later_pages_say_nothing_stays_whole() -> None:
-    documents = analyse_documents([pdf(LEASE_1, LEASE_2)], REF)
+    documents = analyse_readings([pdf(LEASE_1, LEASE_2)], REF)
     assert len(documents) == 1
     assert documents[0].part is None and documents[0].name == "all.pdf"
     assert documents[0].type == "lease"
@@ -69,7 +69,7 @@ def test_a_scanned_pdf_holding_the_certificates_is_checked_as_separate_documents
 
     from PIL import Image
 
-    from dossiercheck.pipeline import ReadOptions, check_dossier
+    from dossiercheck.api import ReadOptions, check_dossier
 
     bundled = Path(__file__).resolve().parent.parent / "samples" / "dossiers" / "visa-d-employee"
     folder = tmp_path / "dossier"

@@ -10,7 +10,7 @@ from typing import Any
 
 import yaml
 
-from dossiercheck.profiles import Requirement, load_profile, profile_ids
+from dossiercheck.rules.profiles import Requirement, load_profile, profile_ids
 
 from .people import BELGIAN_ADDRESSES, make_person, renamed
 from .render import CARD_TYPES, Request, default_dates, render_document

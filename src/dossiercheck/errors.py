@@ -27,3 +27,17 @@ class UsageError(DossierCheckError):
 
 class MissingProgramError(DossierCheckError):
     """An external program the tool needs is not installed."""
+
+
+STRICT_ENV = "DOSSIERCHECK_STRICT"
+
+
+def strict() -> bool:
+    """Whether an unexpected error in a stage should stop the run (the test suite sets it).
+
+    For a user, a bug met on one page costs that page, reported in plain words, and the rest of the
+    dossier is still checked; in the tests the same bug must fail loudly.
+    """
+    import os
+
+    return os.environ.get(STRICT_ENV, "") not in ("", "0")

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from dossiercheck.doctypes import LANGUAGES, DoctypeError, load_doctypes, load_doctypes_from, normalise
-from dossiercheck.resources import schemas_dir
+from dossiercheck.knowledge.doctypes import LANGUAGES, DoctypeError, load_doctypes, load_doctypes_from
+from dossiercheck.knowledge.files import schemas_dir
+from dossiercheck.text.match import normalise
 
 TYPES = {
     "passport", "id_card", "residence_card", "visa", "lease", "good_conduct", "medical", "photo",
@@ -50,7 +51,7 @@ def schema_copy(tmp_path: Path) -> tuple[Path, Path]:
         (lambda t: t.replace("names:", "nmes:", 1), "lease.yaml: field (top level)"),
         (lambda t: t.replace("issue_date: signed", "issue_date: expiry"), "lease.yaml: field issue_date"),
         (lambda t: t.replace("id: lease", "id: leases"), "lease.yaml: field id"),
-        (lambda t: t + "\n  bad: [unclosed", "lease.yaml: cannot be read as YAML"),
+        (lambda t: t + "\n  bad: [unclosed", "lease.yaml: line "),
         (lambda t: t.replace("  fr:\n    - {phrase: bail de", "  fx:\n    - {phrase: bail de"), "lease.yaml: field"),
     ],
 )

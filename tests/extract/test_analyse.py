@@ -8,9 +8,9 @@ import shutil
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from dossiercheck.extract.analyse import analyse_document
-from dossiercheck.extract.mrz import compose_td3
+from dossiercheck.icao.zone import compose_td3
 from dossiercheck.models import Document, Page, Word
+from tests.helpers import analysed
 
 REF = dt.date(2026, 11, 23)
 BIRTH, EXPIRY = dt.date(1990, 4, 12), dt.date(2031, 3, 14)
@@ -32,7 +32,7 @@ def passport_page(printed_birth: str = "12 APR/AVR 1990") -> Page:
 
 
 def test_passport_with_mrz() -> None:
-    doc = analyse_document(document(passport_page()), REF)
+    doc = analysed(passport_page(), reference_date=REF)
     assert doc.type == "passport" and doc.confidence > 0.9
     assert doc.mrz is not None and doc.mrz.valid
     assert doc.date("birth") == BIRTH and doc.date("expiry") == EXPIRY
@@ -43,7 +43,7 @@ def test_passport_with_mrz() -> None:
 
 
 def test_printed_date_disagreeing_with_mrz_is_a_problem() -> None:
-    doc = analyse_document(document(passport_page(printed_birth="13 APR/AVR 1990")), REF)
+    doc = analysed(passport_page(printed_birth="13 APR/AVR 1990"), reference_date=REF)
     assert doc.date("birth") == BIRTH
     assert any("differs" in p for p in doc.problems)
 
@@ -51,7 +51,7 @@ def test_printed_date_disagreeing_with_mrz_is_a_problem() -> None:
 def test_mrz_found_in_page_text_when_band_is_empty() -> None:
     page = passport_page()
     page = Page(index=0, width=1000, height=700, text=page.text, faces=1)
-    doc = analyse_document(document(page), REF)
+    doc = analysed(page, reference_date=REF)
     assert doc.type == "passport" and doc.mrz is not None
 
 
@@ -61,7 +61,7 @@ def test_good_conduct_text_layer() -> None:
         "Le soussigné certifie que la personne désignée ci-dessous n'a fait l'objet d'aucune condamnation.\n"
         "Nom : DUPONT   Prénom : Marie\nNée le 12/04/1990 à Liège\nFait à Bruxelles, le 3 mars 2026"
     )
-    doc = analyse_document(document(Page(0, 1240, 1754, text, source="text-layer")), REF)
+    doc = analysed(Page(0, 1240, 1754, text, source="text-layer"), reference_date=REF)
     assert doc.type == "good_conduct"
     assert doc.date("issue") == dt.date(2026, 3, 3)
     assert doc.date("birth") == dt.date(1990, 4, 12)
@@ -70,7 +70,7 @@ def test_good_conduct_text_layer() -> None:
 
 
 def test_unknown_document_keeps_its_dates_unassigned() -> None:
-    doc = analyse_document(document(Page(0, 100, 100, "Notes\nMeeting 14.03.2026\nCall back 20.03.2026")), REF)
+    doc = analysed(Page(0, 100, 100, "Notes\nMeeting 14.03.2026\nCall back 20.03.2026"), reference_date=REF)
     assert doc.type == "unknown"
     assert [d.field for d in doc.dates] == [None, None]
 
@@ -118,7 +118,7 @@ def test_ocr_good_conduct_in_french() -> None:
         "Née le 12/04/1990 à Liège",
         "Fait à Bruxelles, le 3 mars 2026",
     ])  # fmt: skip
-    doc = analyse_document(document(ocr_page(image, "fra+eng")), REF)
+    doc = analysed(ocr_page(image, "fra+eng"), reference_date=REF)
     assert doc.type == "good_conduct"
     assert doc.date("issue") == dt.date(2026, 3, 3)
     assert doc.date("birth") == dt.date(1990, 4, 12)
@@ -137,7 +137,7 @@ def test_ocr_lease_in_dutch() -> None:
         "De huur gaat in op 1 april 2026. Huurprijs: 900 EUR per maand.",
         "Opgemaakt te Gent op 15 maart 2026",
     ])  # fmt: skip
-    doc = analyse_document(document(ocr_page(image, "nld+eng")), REF)
+    doc = analysed(ocr_page(image, "nld+eng"), reference_date=REF)
     assert doc.type == "lease"
     assert doc.date("issue") == dt.date(2026, 3, 15)
     assert doc.language == "nl"

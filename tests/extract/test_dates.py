@@ -6,8 +6,9 @@ import datetime as dt
 
 import pytest
 
-from dossiercheck.doctypes import load_doctypes
-from dossiercheck.extract.dates import assign_dates, find_dates
+from dossiercheck.extract.date_assign import assign_dates
+from dossiercheck.extract.dates import find_dates
+from dossiercheck.knowledge.doctypes import load_doctypes
 from dossiercheck.models import Document, Page, Word
 
 REF = dt.date(2026, 11, 23)
@@ -139,7 +140,7 @@ def doc(*pages: Page) -> Document:
 
 
 def fields(document: Document, doctype: str | None) -> dict[str | None, dt.date]:
-    found = assign_dates(document, load_doctypes()[doctype] if doctype else None, REF)
+    found = assign_dates(document.pages, load_doctypes()[doctype] if doctype else None, REF)
     return {d.field: d.value for d in reversed(found)}
 
 
@@ -153,7 +154,7 @@ def test_birth_issue_and_reference_number_with_word_boxes() -> None:
             "Délivré le 03.03.2026",
         ]
     )
-    found = assign_dates(doc(page), load_doctypes()["good_conduct"], REF)
+    found = assign_dates([page], load_doctypes()["good_conduct"], REF)
     by_field = {d.field: d for d in found}
     assert by_field["birth"].value == dt.date(1990, 4, 12)
     assert by_field["issue"].value == dt.date(2026, 3, 3)
@@ -232,7 +233,7 @@ def test_two_digit_birth_year_in_the_future_moves_back_a_century() -> None:
 
 def test_the_first_date_is_not_taken_for_the_issue_date() -> None:
     page = text_page("Extrait de casier judiciaire\n14.03.1985\nQuelque chose 01.02.2026\n")
-    found = assign_dates(doc(page), load_doctypes()["good_conduct"], REF)
+    found = assign_dates([page], load_doctypes()["good_conduct"], REF)
     assert [d.field for d in found] == [None, None]
 
 
@@ -245,7 +246,7 @@ def test_lease_signing_date_is_reported_as_issue() -> None:
 
 def test_dates_keep_their_page() -> None:
     document = doc(text_page("Bail", 0), text_page("Fait à Namur le 15 mars 2026", 1))
-    (issue,) = [d for d in assign_dates(document, load_doctypes()["lease"], REF) if d.field == "issue"]
+    (issue,) = [d for d in assign_dates(document.pages, load_doctypes()["lease"], REF) if d.field == "issue"]
     assert issue.page == 1
 
 

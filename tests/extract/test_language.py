@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from dossiercheck.extract.language import body_text, detect_language
+from dossiercheck.text.language import body_text, detect_language
 
 TEXTS = {
     "fr": "Le soussigné certifie que la personne désignée ci-dessous n'a fait l'objet d'aucune condamnation pénale.",

@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from dossiercheck.extract.mrz import (
+from dossiercheck.extract.mrz import cross_check
+from dossiercheck.icao.zone import (
     check_digit,
     compose_td1,
     compose_td2,
     compose_td3,
-    cross_check,
     find_mrz,
     parse_mrz,
 )

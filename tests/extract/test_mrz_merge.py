@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dossiercheck.extract.analyse import analyse_document, read_mrz
-from dossiercheck.extract.mrz import compose_td3, parse_mrz
-from dossiercheck.extract.mrz_merge import merge_readings
-from dossiercheck.models import Document, Page
+from dossiercheck.extract.mrz import read_page_mrz
+from dossiercheck.icao.merge import merge_readings
+from dossiercheck.icao.zone import compose_td3, parse_mrz
+from dossiercheck.models import Page
+from tests.helpers import analysed
 
 REF = dt.date(2027, 1, 15)
 LINE1, LINE2 = compose_td3("AYDIN", "ELIF", "PR7489121", "TUR", dt.date(1979, 3, 25), "F", dt.date(2032, 8, 10))
@@ -21,9 +22,8 @@ def damaged(line: str, **changes: str) -> str:
     return "".join(chars)
 
 
-def document(band: tuple[str, ...], text: str) -> Document:
-    page = Page(index=0, width=1000, height=700, text=text, mrz_lines=band)
-    return Document(file="passport.jpg", sha256="x", mime="image/jpeg", pages=[page])
+def page(band: tuple[str, ...], text: str) -> Page:
+    return Page(index=0, width=1000, height=700, text=text, mrz_lines=band)
 
 
 def test_each_reading_gives_the_field_the_other_lost() -> None:
@@ -32,7 +32,7 @@ def test_each_reading_gives_the_field_the_other_lost() -> None:
     text_line1 = LINE1.replace("<<ELIF<<<", "CCELIFKKK")
     text = f"PASSPORT\n{text_line1}\n{damaged(LINE2, p21='5')}\n"
     assert not parse_mrz(band, REF).valid
-    mrz, _ = read_mrz(document(band, text), REF)
+    mrz = read_page_mrz(page(band, text), REF)
     assert mrz is not None and mrz.valid
     assert mrz.lines == (LINE1, LINE2)
     assert (mrz.birth, mrz.expiry) == (dt.date(1979, 3, 25), dt.date(2032, 8, 10))
@@ -56,7 +56,7 @@ def test_a_valid_reading_is_never_replaced() -> None:
 def test_dates_of_a_failed_zone_are_kept_only_where_their_check_holds() -> None:
     # Number and birth date unreadable in both readings; the expiry's check digit holds.
     band = (LINE1, damaged(LINE2, p0="W", p1="X", p16="5"))
-    doc = analyse_document(document(band, "PASSPORT / PASSEPORT\n"), REF)
+    doc = analysed(page(band, "PASSPORT / PASSEPORT\n"), reference_date=REF, file='passport.jpg', mime='image/jpeg')
     assert doc.mrz is not None and not doc.mrz.valid
     assert doc.date("expiry") == dt.date(2032, 8, 10)
     assert doc.date("birth") is None  # 1979-05-25 failed its check digit: no birth date rather than a wrong one

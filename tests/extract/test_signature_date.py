@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dossiercheck.extract.analyse import analyse_document
-from dossiercheck.models import Document, Page
+from dossiercheck.models import Page
+from tests import helpers
 
 REF = dt.date(2027, 3, 1)
 
 
 def analysed(text: str):
     page = Page(index=0, width=1240, height=1754, text=text, source="text-layer")
-    return analyse_document(Document(file="doc.pdf", sha256="0" * 64, mime="application/pdf", pages=[page]), REF)
+    return helpers.analysed(page, reference_date=REF)
 
 
 MEDICAL_NL = (

@@ -5,9 +5,9 @@ from __future__ import annotations
 import random
 
 from PIL import Image, ImageDraw, ImageFont
+from samplegen.face import draw_portrait
 
 from dossiercheck.ocr.faces import count_faces
-from samplegen.face import draw_portrait
 
 SEEDS = range(8)
 

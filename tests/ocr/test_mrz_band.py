@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
-from dossiercheck.extract.mrz import compose_td1, compose_td3, parse_mrz
+from dossiercheck.icao.zone import compose_td1, compose_td3, parse_mrz
 from dossiercheck.ocr.mrz_band import _combine, looks_like_mrz, read_mrz_band
 
 OCRB = Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf")

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
-from dossiercheck.extract.mrz import compose_td1, compose_td3, parse_mrz
+from dossiercheck.icao.zone import compose_td1, compose_td3, parse_mrz
 from dossiercheck.ocr import mrz_glyphs
 from dossiercheck.ocr.mrz_band import read_mrz_band
 

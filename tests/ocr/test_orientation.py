@@ -7,14 +7,14 @@ import io
 import random
 
 from PIL import Image, ImageFilter
-
-from dossiercheck.extract.mrz import find_mrz, parse_mrz
-from dossiercheck.ingest import PageInput
-from dossiercheck.ocr.orientation import stands_on_end
-from dossiercheck.ocr.page import OcrSettings, ocr_image
 from samplegen.corpus import corpus_document
 from samplegen.people import make_person
 from samplegen.render import Request, default_dates, render_document
+
+from dossiercheck.icao.zone import find_mrz, parse_mrz
+from dossiercheck.ingest import PageInput
+from dossiercheck.ocr.orientation import stands_on_end
+from dossiercheck.ocr.page import OcrSettings, ocr_image
 
 REF = dt.date(2027, 1, 15)
 

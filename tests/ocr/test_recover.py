@@ -5,11 +5,11 @@ from __future__ import annotations
 import io
 
 from PIL import Image, ImageDraw, ImageFont
+from samplegen.corpus import corpus_document
 
 from dossiercheck.ingest import PageInput
 from dossiercheck.ocr import recover, tesseract
 from dossiercheck.ocr.page import OcrSettings, ocr_image
-from samplegen.corpus import corpus_document
 
 KEY_TYPES = ("passport", "passport", "good_conduct", "medical")
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

@@ -6,8 +6,8 @@ import datetime as dt
 import itertools
 
 from dossiercheck.models import DateField, Document, Mrz, MrzCheck
-from dossiercheck.profiles import Profile
 from dossiercheck.rules import DossierContext
+from dossiercheck.rules.profiles import Profile
 from dossiercheck.workdays import add_months
 
 REF = dt.date(2026, 11, 23)
@@ -105,8 +105,8 @@ def complete_set(profile: Profile) -> tuple[list[Document], DossierContext]:
 
 def run(profile_id: str, requirement_id: str, documents: list[Document], lang: str = "en", **facts: object):  # type: ignore[no-untyped-def]
     """Results and deadlines of one requirement of a shipped profile."""
-    from dossiercheck.profiles import load_profile
     from dossiercheck.rules import evaluate
+    from dossiercheck.rules.profiles import load_profile
 
     results, deadlines = evaluate(load_profile(profile_id), documents, context(**facts), lang)
     return (

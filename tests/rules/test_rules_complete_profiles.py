@@ -6,8 +6,8 @@ import dataclasses
 
 import pytest
 
-from dossiercheck.profiles import load_profile, profile_ids
 from dossiercheck.rules import evaluate
+from dossiercheck.rules.profiles import load_profile, profile_ids
 from dossiercheck.workdays import add_months
 from tests.rules._factory import REF, complete_set, doc, passport
 

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dossiercheck.dossier_file import Absence
+from dossiercheck.knowledge.dossier_file import Absence
 from tests.rules._factory import REF, run
 
 D = dt.date

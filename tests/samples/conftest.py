@@ -6,7 +6,6 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-
 from samplegen import make_dossier
 
 REF = dt.date(2027, 1, 15)

@@ -12,7 +12,6 @@ import magic
 import pypdf
 import pytest
 from PIL import Image, ImageOps
-
 from samplegen import DOC_TYPES, make_corpus
 from samplegen.people import make_person
 from samplegen.render import Request, render_document

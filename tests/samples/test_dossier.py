@@ -8,7 +8,6 @@ from pathlib import Path
 
 import magic
 import yaml
-
 from samplegen import make_dossier
 
 REF = dt.date(2027, 1, 15)  # as in conftest.py

@@ -12,13 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
-from dossiercheck.doctypes import DocType, all_labels, compile_phrase, load_doctypes, normalise
 from dossiercheck.extract.date_parse import weekday_names
 from dossiercheck.extract.dates import LocatedDate, PageLine, locate_dates, page_lines
-from dossiercheck.models import DateField, Document
+from dossiercheck.knowledge.doctypes import DocType, all_labels, load_doctypes
+from dossiercheck.models import DateField, Page
+from dossiercheck.text.match import compile_phrase, normalise
 
 _ISSUE_LIKE = ("issue", "signed")
 # "fait à Bruxelles le", "done at Brussels on", "opgemaakt te Gent op", "ausgestellt in Berlin am"
@@ -214,15 +216,15 @@ def _century_fix(field: str, date: DateField, reference: dt.date) -> DateField:
     return date
 
 
-def assign_dates(document: Document, doctype: DocType | None, reference_date: dt.date) -> list[DateField]:
-    """Every visual date of the document, labelled ones first with `field` set, the rest with field None."""
+def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date: dt.date) -> list[DateField]:
+    """Every visual date of a document's pages, labelled ones first with `field` set, the rest with field None."""
     labels = _labels(doctype.id if doctype is not None else None)
     issue_field = (doctype.issue_date if doctype is not None else None) or "issue"
     fields = doctype.dates if doctype is not None else {"expiry": {}}
     range_end = "expiry" if "expiry" in fields else "end" if "end" in fields else "expiry"
     candidates: list[tuple[_Hit | None, DateField]] = []
     alone: set[tuple[int, str, Any]] = set()
-    for page in document.pages:
+    for page in pages:
         lines = page_lines(page)
         located = locate_dates(page)
         for found in located:

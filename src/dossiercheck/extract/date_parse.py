@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import regex
 
-from dossiercheck.doctypes import normalise
+from dossiercheck.text.match import normalise
 
 _DIGIT = r"[0-9OoIl|SB]"
 _FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8"})

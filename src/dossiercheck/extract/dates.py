@@ -8,13 +8,12 @@ its box (the union of its words' boxes) and the label text to its left.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 
-from dossiercheck.doctypes import DocType, normalise
 from dossiercheck.extract.date_parse import find_in_line
-from dossiercheck.models import DateField, Document, Page, Word
+from dossiercheck.models import DateField, Page, Word
+from dossiercheck.text.match import normalise
 
 # A date right after one of these is a file or reference number ("N° 12/03/2024", "Réf. 2024-03-12").
 _REFERENCE = re.compile(
@@ -89,10 +88,3 @@ def locate_dates(page: Page) -> list[LocatedDate]:
 def find_dates(page: Page) -> list[DateField]:
     """Every date on a page, unassigned (field None), with its word box when the page has words."""
     return [found.date for found in locate_dates(page)]
-
-
-def assign_dates(document: Document, doctype: DocType | None, reference_date: dt.date) -> list[DateField]:
-    """Every date of the document with its field decided; see `date_assign.assign_dates`."""
-    from dossiercheck.extract.date_assign import assign_dates as assign
-
-    return assign(document, doctype, reference_date)

@@ -20,8 +20,9 @@ import numpy as np
 import pytesseract
 from PIL import Image
 
-from ..extract.mrz import score_lines
-from ..extract.mrz_parse import SANE_FIELDS
+from dossiercheck.icao.parse import SANE_FIELDS
+from dossiercheck.icao.zone import score_lines
+
 from .mrz_glyphs import available as glyphs_available
 from .mrz_glyphs import read_lines
 from .mrz_locate import FILLER_RUN, Band, find_bands

@@ -67,7 +67,7 @@ def use_hard_time_limits() -> None:
 
 
 @contextlib.contextmanager
-def _watchdog(seconds: float) -> Iterator[None]:
+def watchdog(seconds: float) -> Iterator[None]:
     if not _hard_limits or seconds <= 0:
         yield
         return
@@ -87,20 +87,15 @@ def read_page_text(path: Path, mime: str, index: int, settings: OcrSettings) -> 
     """Open page `index` of the file and read it. Never raises for a bad page: problems go on the Page."""
     try:
         # Python-level slowness gets Limits.open_seconds (a signal); C code that never returns, twice that.
-        with _watchdog(2 * settings.limits.open_seconds):
+        with watchdog(2 * settings.limits.open_seconds):
             page_input = read_page(path, mime, index, dpi=settings.dpi, limits=settings.limits)
     except UnreadableFile as exc:
         return Page.unread(index, str(exc))
-    except Exception as exc:  # noqa: BLE001 - a broken page must not lose the rest of the file
-        what = "PDF page" if mime == "application/pdf" else "picture"
-        return Page.unread(
-            index, f"the {what} is damaged or incomplete ({type(exc).__name__}): scan or export it again"
-        )
     if page_input.text is not None:
         return Page(index=index, width=0, height=0, text=page_input.text, source="text-layer", mean_conf=100.0)
     assert page_input.image is not None
     try:
-        with _watchdog(ocr_seconds(settings)):
+        with watchdog(ocr_seconds(settings)):
             return ocr_image(page_input, settings)
     except (MemoryError, ValueError, TypeError, OSError, ArithmeticError) as exc:
         # Image maths on a degenerate picture (one pixel wide, all one colour, odd modes).

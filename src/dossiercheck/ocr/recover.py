@@ -14,7 +14,8 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from ..extract.language import detect_language
+from dossiercheck.text.language import detect_language
+
 from ..models import Word
 from . import preprocess, tesseract
 

@@ -50,6 +50,14 @@ def tesseract_version() -> str:
     return str(pytesseract.get_tesseract_version())
 
 
+def engine_description() -> str:
+    """The OCR engine as `--version` shows it; says what to install when it is missing."""
+    try:
+        return f"Tesseract {tesseract_version()} (command line)"
+    except MissingProgramError as exc:
+        return f"NOT INSTALLED: {exc}"
+
+
 def check_languages(languages: tuple[str, ...] = LANGUAGES) -> None:
     """Fail early, naming the packages, when a language's data is missing."""
     tesseract_version()

@@ -5,8 +5,8 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from dossiercheck.doctypes import load_doctypes
-from dossiercheck.reporters.wording import words_for
+from dossiercheck.knowledge.doctypes import load_doctypes
+from dossiercheck.knowledge.wording import words_for
 
 
 class _Blank(dict):  # type: ignore[type-arg]

@@ -11,9 +11,9 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
+from dossiercheck.knowledge.wording import date_name, document_name, report_language, type_name, words_for
 from dossiercheck.models import Report
 from dossiercheck.reporters.plain import REPORTED_DATES, report_plain
-from dossiercheck.reporters.wording import date_name, document_name, report_language, type_name, words_for
 
 _ENV = Environment(loader=PackageLoader("dossiercheck", "reporters/templates"),
                    autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)

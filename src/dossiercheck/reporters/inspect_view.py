@@ -6,8 +6,12 @@ behind the type, each MRZ check digit, each date with its label and field, and t
 
 from __future__ import annotations
 
-from dossiercheck.models import Document
-from dossiercheck.reporters.plain import mask, mask_text
+import json
+from collections.abc import Sequence
+from typing import Any, cast
+
+from dossiercheck.models import Document, to_plain
+from dossiercheck.reporters.plain import document_plain, mask, mask_text
 
 
 def render_inspection(document: Document, show_personal_data: bool = False, show_text: bool = True) -> str:
@@ -54,3 +58,24 @@ def render_inspection(document: Document, show_personal_data: bool = False, show
                 out += page.mrz_lines
     secrets = [mrz.document_number] if mrz is not None else []
     return mask_text("\n".join(out) + "\n", show_personal_data, secrets)
+
+
+def inspection_plain(documents: Sequence[Document], show_personal_data: bool = False,
+                     show_text: bool = True) -> dict[str, Any]:
+    """`inspect --format json`: the first document's details at the top, every document under `parts`.
+
+    A file holding one document has that document at the top and `parts` empty, as before files could
+    hold several; a file holding several lists each under `parts` (the top repeats the first).
+    """
+    secrets = [d.mrz.document_number for d in documents if d.mrz]
+
+    def detail(document: Document) -> dict[str, Any]:
+        plain = document_plain(document, show_personal_data, secrets) | {
+            "cues": list(document.cues),
+            "found_dates": to_plain(document.dates),
+            "text": [p.text for p in document.pages] if show_text else None,
+        }
+        return cast(dict[str, Any], json.loads(mask_text(json.dumps(plain), show_personal_data, secrets)))
+
+    parts = [detail(d) for d in documents] if len(documents) > 1 else []
+    return (parts[0] if parts else detail(documents[0])) | {"parts": parts}

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from dossiercheck.knowledge.wording import date_name, document_name, type_name, words_for
 from dossiercheck.models import Report
 from dossiercheck.reporters.plain import REPORTED_DATES
-from dossiercheck.reporters.wording import date_name, document_name, type_name, words_for
 
 MARKS = {"pass": "✅", "fail": "❌", "missing": "❌", "warn": "⚠️", "manual": "👀"}
 

@@ -70,9 +70,9 @@ def masked_report(report: Report, show_personal_data: bool = False) -> Report:
     documents = [
         dataclasses.replace(
             d,
-            problems=[hide(p) for p in d.problems],
-            cues=[hide(c) for c in d.cues],
-            dates=[dataclasses.replace(f, raw=hide(f.raw)) for f in d.dates],
+            problems=tuple(hide(p) for p in d.problems),
+            cues=tuple(hide(c) for c in d.cues),
+            dates=tuple(dataclasses.replace(f, raw=hide(f.raw)) for f in d.dates),
             mrz=None if d.mrz is None else dataclasses.replace(
                 d.mrz, document_number=mask(d.mrz.document_number, False),
                 lines=tuple(hide(line) for line in d.mrz.lines),
@@ -82,11 +82,11 @@ def masked_report(report: Report, show_personal_data: bool = False) -> Report:
     ]
     return dataclasses.replace(
         report,
-        documents=documents,
-        skipped=[dataclasses.replace(s, reason=hide(s.reason)) for s in report.skipped],
-        requirements=[dataclasses.replace(r, message=hide(r.message), action=hide(r.action))
-                      for r in report.requirements],
-        deadlines=[dataclasses.replace(d, what=hide(d.what)) for d in report.deadlines],
+        documents=tuple(documents),
+        skipped=tuple(dataclasses.replace(s, reason=hide(s.reason)) for s in report.skipped),
+        requirements=tuple(dataclasses.replace(r, message=hide(r.message), action=hide(r.action))
+                           for r in report.requirements),
+        deadlines=tuple(dataclasses.replace(d, what=hide(d.what)) for d in report.deadlines),
     )
 
 

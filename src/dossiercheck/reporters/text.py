@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
+from dossiercheck.knowledge.wording import type_name, words_for
 from dossiercheck.models import Report
 from dossiercheck.reporters.plain import REPORTED_DATES
-from dossiercheck.reporters.wording import type_name, words_for
 
 MARKS = {
     "pass": ("✓", "green"),

@@ -33,7 +33,7 @@ from dossiercheck.rules import (
 from dossiercheck.rules.context import DossierContext, RuleContext, downgrade, result
 
 if TYPE_CHECKING:
-    from dossiercheck.profiles import Profile
+    from dossiercheck.models import Profile
 
 RULES: dict[str, ModuleType] = {
     presence.ID: presence,

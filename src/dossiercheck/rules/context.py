@@ -14,12 +14,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from dossiercheck.dossier_file import Absence, DossierInfo
-from dossiercheck.models import Deadline, Document, RequirementResult, Status
+from dossiercheck.models import Absence, Deadline, Document, DossierInfo, RequirementResult, Status
 from dossiercheck.workdays import age_on
 
 if TYPE_CHECKING:
-    from dossiercheck.profiles import Profile, Requirement
+    from dossiercheck.models import Profile, Requirement
 
 LANGS = ("en", "fr", "nl")
 Texts = Mapping[str, Mapping[str, str]]  # lang -> key -> text

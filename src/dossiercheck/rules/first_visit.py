@@ -15,8 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from dossiercheck.models import RequirementResult
-from dossiercheck.profiles import Requirement
+from dossiercheck.models import Requirement, RequirementResult
 from dossiercheck.rules.context import RuleContext, result
 
 ID = "complete_at_first_visit"

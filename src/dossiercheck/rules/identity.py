@@ -19,8 +19,7 @@ import unicodedata
 from collections.abc import Iterator
 from difflib import SequenceMatcher
 
-from dossiercheck.models import Document, RequirementResult
-from dossiercheck.profiles import Requirement
+from dossiercheck.models import Document, Requirement, RequirementResult
 from dossiercheck.rules.context import RuleContext, result
 
 ID = "identity"

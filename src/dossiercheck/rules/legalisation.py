@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dossiercheck.models import RequirementResult
-from dossiercheck.profiles import Requirement
+from dossiercheck.models import Requirement, RequirementResult
 from dossiercheck.rules.context import RuleContext, result
 
 ID = "legalisation"

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dossiercheck.models import Deadline, RequirementResult
-from dossiercheck.profiles import Requirement
+from dossiercheck.models import Deadline, Requirement, RequirementResult
 from dossiercheck.rules.context import RuleContext, deadline, result
 from dossiercheck.workdays import add_months
 

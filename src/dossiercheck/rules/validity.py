@@ -15,8 +15,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-from dossiercheck.models import Deadline, Document, RequirementResult
-from dossiercheck.profiles import Requirement
+from dossiercheck.models import Deadline, Document, Requirement, RequirementResult
 from dossiercheck.rules.context import RuleContext, deadline, result
 from dossiercheck.workdays import add_months
 

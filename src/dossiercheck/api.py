@@ -1,0 +1,73 @@
+"""The library's entry points: what the CLI, the local page and any script call.
+
+    check_dossier(folder, ...)  -> Report         read, analyse and check one dossier folder
+    check_batch(clients, ...)   -> BatchResult    every client folder, one pool and one cache for all
+    inspect_file(path, ...)     -> Inspection     what was read from one file and what it was taken for
+
+All three run the same stages (`pipeline`): files -> readings -> documents -> requirement results ->
+report. None of them reads the clock: the caller passes `today` (the default appointment date).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from dossiercheck.errors import UsageError
+from dossiercheck.models import BatchResult, Document, GivenDate, Report, Skipped
+from dossiercheck.pipeline.analyse import analyse_readings
+from dossiercheck.pipeline.batch import check_batch as _check_batch
+from dossiercheck.pipeline.dossier import check_given_files, check_readings, resolve_dossier
+from dossiercheck.pipeline.read import ReadOptions, list_file, list_folder, read_sources, readings_for
+
+
+def check_dossier(folder: Path, reference_date: dt.date | None = None, profile: str | None = None,
+                  options: ReadOptions | None = None, lang: str = "en", today: dt.date | None = None,
+                  require_profile: bool = False, given: Sequence[GivenDate] = ()) -> Report:
+    """Read, analyse and check a dossier folder.
+
+    The appointment date is `reference_date`, else the dossier.yaml's `appointment_date`, else
+    `today`. `given` are dates the applicant read on a document themselves (they win over dossier.yaml's).
+    """
+    options = options or ReadOptions()
+    if not folder.is_dir():
+        raise UsageError(f"{folder} is not a folder: give the folder that holds the dossier's documents")
+    settings = resolve_dossier(folder, profile, reference_date, today, require_profile, given)
+    sources, skipped = list_folder(folder, options)
+    check_given_files(settings.given, [s.rel for s in sources] + [s.file for s in skipped])
+    readings, unread = readings_for(sources, read_sources(sources, options))
+    return check_readings(settings, readings, [*skipped, *unread], lang)
+
+
+def check_batch(clients_dir: Path, profile: str | None = None, reference_date: dt.date | None = None,
+                today: dt.date | None = None, options: ReadOptions | None = None, lang: str = "en",
+                previous: Mapping[str, Any] | None = None, key_extra: Mapping[str, Any] | None = None) -> BatchResult:
+    """Every sub-folder of `clients_dir` as one client's dossier (see pipeline.batch)."""
+    return _check_batch(clients_dir, profile, reference_date, today, options, lang, previous, key_extra)
+
+
+@dataclass(frozen=True)
+class Inspection:
+    """One file as the tool read it: the documents it holds (one, or one per part), or why it was not read."""
+
+    file: str
+    documents: tuple[Document, ...] = ()
+    skipped: Skipped | None = None
+
+
+def inspect_file(path: Path, reference_date: dt.date, options: ReadOptions | None = None) -> Inspection:
+    """Read and analyse one file, with no procedure to check it against."""
+    options = options or ReadOptions()
+    entry = list_file(path, options)
+    if isinstance(entry, Skipped):
+        return Inspection(path.name, skipped=entry)
+    readings, unread = readings_for([entry], read_sources([entry], options))
+    if unread:
+        return Inspection(entry.rel, skipped=unread[0])
+    return Inspection(entry.rel, documents=analyse_readings(readings, reference_date))
+
+
+__all__ = ["Inspection", "ReadOptions", "check_batch", "check_dossier", "inspect_file"]

@@ -1,0 +1,103 @@
+"""What the analysis stage makes of a file: one or more documents, each with its type, dates and MRZ."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from dossiercheck.models.reading import Mrz, Page
+
+# Where a date came from: the visual zone's text, the MRZ, or the applicant (dossier.yaml, --given-date).
+DateOrigin = Literal["text", "mrz", "given"]
+
+
+@dataclass(frozen=True)
+class DateField:
+    """A date found on a page (or given by the applicant), with what it was taken to be and why."""
+
+    value: dt.date
+    raw: str  # the text as read
+    page: int
+    field: str | None = None  # "expiry", "issue", "birth", ... or None when unassigned
+    label: str | None = None  # the label that decided the field, if any
+    box: tuple[int, int, int, int] | None = None  # left, top, width, height on the page
+    source: DateOrigin = "text"
+
+
+@dataclass(frozen=True)
+class Classification:
+    """A document type with how sure the classifier is and the cues that decided it (for `inspect`)."""
+
+    type: str
+    confidence: float  # 0-1
+    cues: Sequence[str] = ()  # frozen to a tuple when made
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "cues", tuple(self.cues))
+
+
+@dataclass(frozen=True)
+class PageEvidence:
+    """What one page says on its own: its MRZ and its type. Computed once, used by splitting and analysis."""
+
+    index: int
+    mrz: Mrz | None
+    classification: Classification
+
+
+def _frozen(value: object) -> object:
+    return tuple(value) if isinstance(value, list) else value
+
+
+@dataclass(frozen=True)
+class Document:
+    """One document of the dossier and what was read from it: a whole file, or part of one (`part`)."""
+
+    file: str  # relative path inside the dossier, '/'-separated
+    sha256: str
+    mime: str
+    pages: tuple[Page, ...] = ()
+    type: str = "unknown"
+    confidence: float = 0.0
+    cues: tuple[str, ...] = ()  # what decided the type, for `inspect`
+    language: str | None = None
+    dates: tuple[DateField, ...] = ()
+    mrz: Mrz | None = None
+    problems: tuple[str, ...] = ()
+    size: int = 0
+    # When one file holds several documents (a scan of everything in one PDF): this part's first and
+    # last page, 0-based; None when the document is the whole file.
+    part: tuple[int, int] | None = None
+    # A page about the document type `about` (a web page, a leaflet), not an instance of it.
+    about: str | None = None
+
+    def __post_init__(self) -> None:
+        # Lists are accepted from callers (tests, scripts) and frozen here, so no stage can change them.
+        for name in ("pages", "cues", "dates", "problems"):
+            object.__setattr__(self, name, _frozen(getattr(self, name)))
+
+    @property
+    def name(self) -> str:
+        """How reports name the document: its file, and its pages when the file holds several documents."""
+        if self.part is None:
+            return self.file
+        first, last = self.part
+        pages = f"page {first + 1}" if first == last else f"pages {first + 1}-{last + 1}"
+        return f"{self.file} ({pages})"
+
+    @property
+    def text(self) -> str:
+        return "\n\f".join(p.text for p in self.pages)
+
+    def date(self, name: str) -> dt.date | None:
+        """The date assigned to field `name` ("expiry", "issue", "birth"), if one was read or given."""
+        found = self.date_field(name)
+        return found.value if found is not None else None
+
+    def date_field(self, name: str) -> DateField | None:
+        """The DateField assigned to `name`: given dates first, then the first one read."""
+        assigned = [d for d in self.dates if d.field == name]
+        given = [d for d in assigned if d.source == "given"]
+        return (given or assigned)[0] if assigned else None

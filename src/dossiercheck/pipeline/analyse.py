@@ -1,0 +1,85 @@
+"""The analysis stage: each file's readings become documents, with their type, MRZ, dates and language.
+
+Per page, once: its MRZ and its type read alone (`PageEvidence`). Splitting a file that holds several
+documents uses that evidence; each document then takes its MRZ from its pages' (never read again) and
+its type from its one page's evidence, or from all its pages' text together.
+
+Order matters within a document: the MRZ's document code is the strongest evidence of the type, the type
+says which date labels to look for, and the MRZ's check-digit-verified dates take precedence over visual
+ones on identity documents (with any disagreement reported, not hidden).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+
+from dossiercheck.classify import classify, split_pages
+from dossiercheck.extract.date_assign import assign_dates
+from dossiercheck.extract.mrz import INVALID_MRZ, best_mrz, cross_check, mrz_dates, read_page_mrz
+from dossiercheck.knowledge.doctypes import load_doctypes
+from dossiercheck.models import Classification, DateField, Document, FileReading, Mrz, Page, PageEvidence
+from dossiercheck.text.language import detect_language
+
+
+def page_evidence(page: Page, reference_date: dt.date) -> PageEvidence:
+    """What one page says on its own: its MRZ, and its type."""
+    mrz = read_page_mrz(page, reference_date)
+    return PageEvidence(index=page.index, mrz=mrz, classification=classify((page,), mrz))
+
+
+def analyse_readings(readings: Iterable[FileReading], reference_date: dt.date) -> tuple[Document, ...]:
+    """Every document of the dossier, in file order (a file holding several gives one per part)."""
+    return tuple(document for reading in readings for document in analyse_reading(reading, reference_date))
+
+
+def analyse_reading(reading: FileReading, reference_date: dt.date) -> tuple[Document, ...]:
+    """The documents one file holds: itself, or one per run of pages of one type."""
+    pages = reading.pages
+    if len(pages) == 1:
+        mrz = read_page_mrz(pages[0], reference_date)
+        evidence = [PageEvidence(pages[0].index, mrz, classify(pages, mrz))]
+    else:
+        evidence = [page_evidence(page, reference_date) for page in pages]
+    runs = split_pages(evidence)
+    whole = len(runs) == 1
+    return tuple(
+        analyse_part(reading, pages[first : last + 1], evidence[first : last + 1], whole, reference_date)
+        for first, last in runs
+    )
+
+
+def analyse_part(reading: FileReading, pages: Sequence[Page], evidence: Sequence[PageEvidence], whole: bool,
+                 reference_date: dt.date) -> Document:
+    """One document: its pages' MRZ, its type, its dates, its language and what is wrong with it."""
+    mrz, mrz_page = best_mrz(evidence)
+    found = evidence[0].classification if len(pages) == 1 else classify(pages, mrz)
+    problems = list(reading.problems)
+    for page in pages:
+        problems.extend(p for p in page.problems if p not in problems)
+    dates, mrz_problems = _dates(pages, found, mrz, mrz_page, reference_date)
+    problems.extend(p for p in mrz_problems if p not in problems)
+    first, last = pages[0].index, pages[-1].index
+    return Document(
+        file=reading.file, sha256=reading.sha256, mime=reading.mime,
+        size=reading.size if whole or first == reading.pages[0].index else 0,  # the file's bytes counted once
+        pages=tuple(pages), type=found.type, confidence=found.confidence, cues=tuple(found.cues),
+        language=detect_language("\n\f".join(p.text for p in pages)), dates=tuple(dates), mrz=mrz,
+        problems=tuple(problems), part=None if whole else (first, last),
+    )
+
+
+def _dates(pages: Sequence[Page], found: Classification, mrz: Mrz | None, mrz_page: int,
+           reference_date: dt.date) -> tuple[list[DateField], list[str]]:
+    """The document's dates (MRZ ones first on identity documents whose MRZ holds) and MRZ problems."""
+    doctype = load_doctypes().get(found.type)
+    visual = assign_dates(pages, doctype, reference_date)
+    if mrz is None:
+        return visual, []
+    problems = [] if mrz.valid else [INVALID_MRZ]
+    problems += cross_check(mrz, visual)
+    from_mrz = mrz_dates(mrz, mrz_page)
+    if mrz.valid and doctype is not None and doctype.mrz_codes:
+        # Check-digit-verified dates win: listed first, and `Document.date` takes the first match.
+        return from_mrz + visual, problems
+    return visual + from_mrz, problems

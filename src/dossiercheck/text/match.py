@@ -1,0 +1,96 @@
+"""Text as OCR gives it, made comparable: normalised, OCR look-alikes folded, phrases found with a few errors.
+
+Written here rather than taken from a library because matching must be accent-insensitive,
+case-insensitive and tolerant of a few OCR character errors at once; the `regex` module (a dependency of
+dateparser) gives fuzzy matching in C, which is fast enough for a page of text times a few hundred cues.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import unicodedata
+from typing import Any
+
+import regex
+
+
+def normalise(text: str) -> str:
+    """Lower-case, accent-free, punctuation as spaces, whitespace collapsed: the form all cues match on.
+
+    OCR drops or confuses accents and punctuation far more often than letters, so both are removed
+    before matching; "ß" is expanded so "Führungszeugnis" and "Fuhrungszeugnis" meet.
+    """
+    text = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    text = regex.sub(r"[^\p{L}\p{N}]+", " ", text)
+    return " ".join(text.split())
+
+
+_CONFUSABLE = (("rn", "m"), ("vv", "w"), ("l", "i"), ("1", "i"), ("|", "i"), ("0", "o"))
+
+
+def fold(normalised: str) -> str:
+    """Normalised text with the letters OCR confuses made equal (l/1/i, 0/o, rn/m), for phrase cues only."""
+    for seen, meant in _CONFUSABLE:
+        normalised = normalised.replace(seen, meant)
+    return normalised
+
+
+def _allowed_errors(phrase: str) -> int:
+    # Short words must match exactly or "bail" would be found in "mail"; long phrases tolerate OCR slips.
+    letters = len(phrase.replace(" ", ""))
+    return 0 if letters < 7 else 1 if letters < 14 else 2
+
+
+def compile_phrase(phrase: str, fuzzy: bool = True, folded: bool = False) -> Any:
+    """A pattern matching `phrase` on normalised (or folded) text, whole words, with a few errors if long."""
+    norm = fold(normalise(phrase)) if folded else normalise(phrase)
+    errors = _allowed_errors(norm) if fuzzy else 0
+    body = regex.escape(norm).replace("\\ ", " ").replace(" ", r"\s?")
+    if errors:
+        return regex.compile(rf"\b(?:{body}){{e<={errors}}}\b", regex.BESTMATCH)
+    # Exact phrases need no fuzzy engine; the standard module compiles them several times faster.
+    return re.compile(rf"\b{body}\b")
+
+
+
+
+class PhraseMatcher:
+    """A phrase found exactly, or with a few OCR errors, in folded text - quickly on long pages.
+
+    A fuzzy regex over a whole contract takes seconds for a few hundred cues. With e errors allowed,
+    one of e+1 disjoint pieces of the phrase must appear exactly (pigeonhole), so the fuzzy search runs
+    only in small windows around those pieces.
+    """
+
+    def __init__(self, phrase: str) -> None:
+        self.phrase = fold(normalise(phrase))
+        self.errors = _allowed_errors(self.phrase)
+        self.source = phrase
+        self.exact = compile_phrase(phrase, fuzzy=False, folded=True)
+        size = max(1, len(self.phrase) // (self.errors + 1))
+        self.pieces = [self.phrase[i * size : (i + 1) * size] for i in range(self.errors + 1)]
+        self.pieces[-1] = self.phrase[self.errors * size :]
+
+    @functools.cached_property
+    def fuzzy(self) -> Any:
+        """Compiled on first use only: most cues match exactly or not at all, and start-up counts."""
+        return compile_phrase(self.source, fuzzy=True, folded=True) if self.errors else None
+
+    def find(self, text: str) -> tuple[int, int] | None:
+        m = self.exact.search(text)
+        if m:
+            return m.start(), m.end()
+        if not self.errors:
+            return None
+        reach = len(self.phrase) + self.errors + 1
+        for piece in self.pieces:
+            start = text.find(piece)
+            while start >= 0:
+                low = max(0, start - reach)
+                m = self.fuzzy.search(text, low, min(len(text), start + reach))
+                if m:
+                    return m.start(), m.end()
+                start = text.find(piece, start + 1)
+        return None
