@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-__version__ = "0.1.0"
+from dossiercheck.version import __version__
+
 _API = ("check_dossier", "check_batch", "inspect_file", "Inspection", "ReadOptions")
 
 

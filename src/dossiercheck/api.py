@@ -17,11 +17,17 @@ from pathlib import Path
 from typing import Any
 
 from dossiercheck.errors import UsageError
-from dossiercheck.models import BatchResult, Document, GivenDate, Report, Skipped
+from dossiercheck.ingest import Limits
+from dossiercheck.models import BatchResult, Document, GivenDate, Profile, Report, Skipped
+from dossiercheck.ocr.page import OcrSettings
 from dossiercheck.pipeline.analyse import analyse_readings
 from dossiercheck.pipeline.batch import check_batch as _check_batch
-from dossiercheck.pipeline.dossier import check_given_files, check_readings, resolve_dossier
-from dossiercheck.pipeline.read import ReadOptions, list_file, list_folder, read_sources, readings_for
+from dossiercheck.pipeline.batch import manifest as batch_manifest
+from dossiercheck.pipeline.cache import cache_info, clear_cache, default_cache_dir
+from dossiercheck.pipeline.dossier import check_given_files, check_readings, load_checked_profile, resolve_dossier
+from dossiercheck.pipeline.pictures import page_pictures
+from dossiercheck.pipeline.read import ProgressCallback, ReadOptions, list_file, list_folder, read_sources, readings_for
+from dossiercheck.rules.profiles import list_profiles
 
 
 def check_dossier(folder: Path, reference_date: dt.date | None = None, profile: str | None = None,
@@ -70,4 +76,20 @@ def inspect_file(path: Path, reference_date: dt.date, options: ReadOptions | Non
     return Inspection(entry.rel, documents=analyse_readings(readings, reference_date))
 
 
-__all__ = ["Inspection", "ReadOptions", "check_batch", "check_dossier", "inspect_file"]
+def read_options(jobs: int = 0, use_cache: bool = True, max_pages: int = 200,
+                 progress: ProgressCallback | None = None) -> ReadOptions:
+    """How files are read: workers (0: one per core), the OCR cache, the pages read per file, a progress callback."""
+    return ReadOptions(jobs=jobs, use_cache=use_cache, progress=progress,
+                       settings=OcrSettings(limits=Limits(max_pages=max_pages)))
+
+
+def load_profile(profile_id: str) -> Profile:
+    """A procedure's profile; UsageError (with the closest ids) when there is no such profile."""
+    return load_checked_profile(profile_id)
+
+
+__all__ = [
+    "Inspection", "ReadOptions", "batch_manifest", "cache_info", "check_batch", "check_dossier", "clear_cache",
+    "default_cache_dir", "inspect_file", "list_profiles", "load_profile", "page_pictures",
+    "read_options",
+]

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import click
 
-from dossiercheck import __version__
 from dossiercheck.cli.batch import batch
 from dossiercheck.cli.check import check
 from dossiercheck.cli.inspect import inspect
 from dossiercheck.cli.manage import cache, profiles
 from dossiercheck.cli.support import show_version
+from dossiercheck.version import __version__
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

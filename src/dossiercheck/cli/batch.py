@@ -102,8 +102,8 @@ def read_manifest(output_dir: Path) -> dict[str, Any] | None:
 
 def write_batch(result: BatchResult, output_dir: Path, show_personal_data: bool, lang: str = "en") -> None:
     """Reports of every checked client and index.html, framed in `lang`, then summary.csv and the manifest (last)."""
-    from dossiercheck.pipeline.batch import manifest
-    from dossiercheck.pipeline.pictures import page_pictures
+    from dossiercheck.api import batch_manifest as manifest
+    from dossiercheck.api import page_pictures
     from dossiercheck.reporters import EXTENSIONS, render_report
     from dossiercheck.reporters.batch_index import render_index, render_summary_csv
 

@@ -15,7 +15,7 @@ def cache() -> None:
 @cache.command("info")
 def cache_info_command() -> None:
     """Where the cache is and how much it holds."""
-    from dossiercheck.pipeline.cache import cache_info, default_cache_dir
+    from dossiercheck.api import cache_info, default_cache_dir
 
     root = default_cache_dir()
     count, size = cache_info(root)
@@ -25,7 +25,7 @@ def cache_info_command() -> None:
 @cache.command("clear")
 def cache_clear_command() -> None:
     """Delete every cached reading."""
-    from dossiercheck.pipeline.cache import clear_cache, default_cache_dir
+    from dossiercheck.api import clear_cache, default_cache_dir
 
     root = default_cache_dir()
     clear_cache(root)
@@ -39,7 +39,7 @@ def profiles(ctx: click.Context, lang: str) -> None:
     """List the procedures the tool knows (`profiles show ID` for what to bring)."""
     ctx.ensure_object(dict)["lang"] = lang
     if ctx.invoked_subcommand is None:
-        from dossiercheck.rules.profiles import list_profiles
+        from dossiercheck.api import list_profiles
 
         for profile in list_profiles():
             click.echo(f"{profile.id:<28} {profile.title.get(lang) or profile.title.get('en', '')}")
@@ -52,7 +52,7 @@ def profiles(ctx: click.Context, lang: str) -> None:
 @handle_errors
 def profiles_show(ctx: click.Context, profile_id: str, debug: bool) -> None:
     """The checklist of what to bring for PROFILE_ID, for someone who has no documents yet."""
-    from dossiercheck.pipeline.dossier import load_checked_profile
+    from dossiercheck.api import load_profile
     from dossiercheck.reporters.checklist import render_checklist
 
-    click.echo(render_checklist(load_checked_profile(profile_id), ctx.obj.get("lang", "en")), nl=False)
+    click.echo(render_checklist(load_profile(profile_id), ctx.obj.get("lang", "en")), nl=False)

@@ -21,8 +21,8 @@ import click
 from dossiercheck.errors import DossierCheckError, ExitCode, UsageError
 
 if TYPE_CHECKING:
+    from dossiercheck.api import ReadOptions
     from dossiercheck.models import GivenDate, Report
-    from dossiercheck.pipeline.read import ReadOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -125,18 +125,15 @@ GIVEN_FIELDS = ("issue", "expiry", "birth", "signed", "start", "end", "valid_fro
 
 def read_options(jobs: int, no_cache: bool, max_pages: int, progress: Callable[[int, int], None] | None
                  ) -> ReadOptions:
-    from dossiercheck.ingest import Limits
-    from dossiercheck.ocr.page import OcrSettings
-    from dossiercheck.pipeline.read import ReadOptions
+    from dossiercheck.api import read_options as options
 
-    return ReadOptions(jobs=jobs, use_cache=not no_cache, progress=progress,
-                       settings=OcrSettings(limits=Limits(max_pages=max_pages)))
+    return options(jobs, not no_cache, max_pages, progress)
 
 
 def write_reports(report: Report, folder: Path, formats: tuple[str, ...], output: Path | None,
                   output_dir: Path | None, show_personal_data: bool, lang: str = "en") -> None:
     """Render each asked format to the terminal, --output or --output-dir/report.<ext>."""
-    from dossiercheck.pipeline.pictures import page_pictures
+    from dossiercheck.api import page_pictures
     from dossiercheck.reporters import EXTENSIONS, render_report
 
     pictures = page_pictures(folder, report.documents) if "html" in formats else None
@@ -157,12 +154,12 @@ def show_version(ctx: click.Context, param: click.Parameter, value: bool) -> Non
     """`--version`: this tool's, Tesseract's, and which optional formats can be read on this computer."""
     if not value or ctx.resilient_parsing:
         return
-    from dossiercheck import __version__
-    from dossiercheck.ingest.formats import optional_formats
-    from dossiercheck.ocr.tesseract import engine_description
+    from dossiercheck.about import installation
+    from dossiercheck.version import __version__
 
+    engine, formats = installation()
     click.echo(f"dossiercheck, version {__version__}")
-    click.echo(f"  OCR: {engine_description()}")
-    for item in optional_formats():
+    click.echo(f"  OCR: {engine}")
+    for item in formats:
         click.echo(f"  {item.name}: {'yes' if item.available else 'NO'} ({item.detail})")
     ctx.exit()

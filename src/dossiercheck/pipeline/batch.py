@@ -19,7 +19,6 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from dossiercheck import __version__
 from dossiercheck.errors import DossierCheckError, UsageError, strict
 from dossiercheck.ingest import DOSSIER_FILE_NAMES, OWN_OUTPUT_PREFIX, SourceFile, discover
 from dossiercheck.knowledge.files import schemas_dir
@@ -36,6 +35,7 @@ from dossiercheck.models import (
 )
 from dossiercheck.pipeline.dossier import check_readings, read_dossier_file, resolve_dossier
 from dossiercheck.pipeline.read import ReadOptions, read_sources, readings_for
+from dossiercheck.version import __version__
 
 MANIFEST_VERSION = 1
 

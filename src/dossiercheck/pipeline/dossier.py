@@ -12,7 +12,6 @@ import difflib
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-from dossiercheck import __version__
 from dossiercheck.errors import UsageError
 from dossiercheck.knowledge.dossier_file import DossierFileError, load_dossier_file
 from dossiercheck.models import (
@@ -31,6 +30,7 @@ from dossiercheck.models import (
 from dossiercheck.pipeline.analyse import analyse_readings
 from dossiercheck.rules import DossierContext, evaluate
 from dossiercheck.rules.profiles import ProfileError, load_profile
+from dossiercheck.version import __version__
 
 GIVEN_LABEL = "given by you"
 

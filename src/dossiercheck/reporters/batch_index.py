@@ -13,10 +13,10 @@ import click
 from jinja2 import Environment, PackageLoader, select_autoescape
 from markupsafe import Markup
 
-from dossiercheck import __version__
 from dossiercheck.knowledge.wording import counted, report_language, words_for
 from dossiercheck.models import BatchResult, ClientResult
 from dossiercheck.reporters import EXTENSIONS
+from dossiercheck.version import __version__
 
 _ENV = Environment(loader=PackageLoader("dossiercheck", "reporters/templates"),
                    autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)

@@ -12,8 +12,8 @@ import hashlib
 
 import icalendar
 
-from dossiercheck import __version__
 from dossiercheck.models import BatchResult
+from dossiercheck.version import __version__
 
 PRODID = f"-//dossiercheck//dossiercheck {__version__}//EN"
 
