@@ -77,7 +77,7 @@ def test_unknown_document_keeps_its_dates_unassigned() -> None:
 
 # --- real OCR on rendered pages (tesseract; kept to two calls) ---
 
-needs_tesseract = pytest.mark.skipif(shutil.which("tesseract") is None, reason="tesseract not installed")
+needs_tesseract = pytest.mark.skipif(not __import__("importlib.util").util.find_spec("tesserocr"), reason="no OCR engine")
 
 
 def render(lines: list[str]) -> Image.Image:
@@ -90,20 +90,11 @@ def render(lines: list[str]) -> Image.Image:
 
 
 def ocr_page(image: Image.Image, lang: str) -> Page:
-    import pytesseract
+    """The page as the OCR engine reads it, without the page reader's other passes."""
+    from dossiercheck.ocr import tesseract
 
-    data = pytesseract.image_to_data(image, lang=lang, output_type=pytesseract.Output.DICT)
-    words: list[Word] = []
-    lines: dict[tuple[int, int, int], int] = {}
-    for i, text in enumerate(data["text"]):
-        if not text.strip():
-            continue
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        line = lines.setdefault(key, len(lines))
-        words.append(Word(text, data["left"][i], data["top"][i], data["width"][i], data["height"][i],
-                          float(data["conf"][i]), line))  # fmt: skip
-    text = "\n".join(" ".join(w.text for w in words if w.line == n) for n in range(len(lines)))
-    return Page(index=0, width=image.width, height=image.height, text=text, words=tuple(words))
+    read = tesseract.read_words(image, lang)
+    return Page(index=0, width=image.width, height=image.height, text=read.text, words=read.words)
 
 
 @needs_tesseract

@@ -10,31 +10,28 @@ band, another often gets right, and the lines of all readings are combined.
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import cv2
 import numpy as np
-import pytesseract
 from PIL import Image
 
 from dossiercheck.icao.parse import SANE_FIELDS
 from dossiercheck.icao.zone import score_lines
 
+from . import tesseract
 from .mrz_glyphs import available as glyphs_available
 from .mrz_glyphs import read_lines
 from .mrz_locate import FILLER_RUN, Band, find_bands
 from .preprocess import INK_PAPER_PERCENTILES, stretch_levels
 
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one tesseract per worker; threads only contend
-
 _WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
-_CONFIG = (
-    f"--psm {{psm}} -c tessedit_char_whitelist={_WHITELIST} "
-    "-c load_system_dawg=0 -c load_freq_dawg=0 -c tessedit_do_invert=0"
-)
+# The MRZ's alphabet and no word lists (they only pull letters towards words); dictionaries are
+# loaded when an engine starts, so they are switched off for the MRZ's own engine.
+_INIT = {"load_system_dawg": "0", "load_freq_dawg": "0"}
+_VARIABLES = {"tessedit_char_whitelist": _WHITELIST, "tessedit_do_invert": "0"}
 _DETECT_MAX = 1600  # longest side of the image the band is searched on
 
 
@@ -70,12 +67,11 @@ _READERS: tuple[_Rendering | None, ...] = (
     (_RENDERINGS[0], None, *_RENDERINGS[1:]) if glyphs_available() else _RENDERINGS
 )
 _MAX_TRIES = 3  # candidate bands OCRed at most, best first
-# Seconds of processor time (ours and Tesseract's) after which no new OCR attempt (0.3 to 0.5 s
-# each) starts: while searching, and once a band is known to be an MRZ because one of its check
-# digits held. Processor time, not wall time: on a loaded machine the wall clock would cut the
-# readings that rescue degraded bands.
-_TIME_BUDGET = 0.8
-_MRZ_BUDGET = 3.0
+# Tesseract readings of bands tried at most per picture: while searching, and once a band is known to
+# be an MRZ because one of its check digits held. Counted in readings, never in seconds, so that the
+# same picture gives the same result on a fast machine and on a slow or busy one.
+_SEARCH_READINGS = 3
+_MRZ_READINGS = 12
 _MRZ_LIKE = re.compile(r"[A-Z0-9<]{3,}<<[A-Z0-9<]*|<{4,}")
 
 
@@ -96,7 +92,7 @@ def read_mrz_band(image: Image.Image) -> list[str]:
     """The MRZ lines read from the band found on `image`, or [] when no band reads like one. Never raises."""
     try:
         return _read(image)
-    except Exception:  # noqa: BLE001 - an unreadable image must not stop the dossier
+    except (cv2.error, ValueError, MemoryError, tesseract.OcrTimeout):  # a degenerate picture: no band
         return []
 
 
@@ -104,18 +100,25 @@ def _read(image: Image.Image) -> list[str]:
     gray = np.asarray(image.convert("L"))
     if gray.size == 0 or min(gray.shape) < 20:
         return []
-    start = _cpu_time()
+    readings = _Count()
     # Upright first (a band upside down is told by its fillers and turned); a page left on its side
     # has no horizontal band at all, so the quarter turns cost only the search unless they find one.
     for turns in (0, 1, 3):
         upright = np.ascontiguousarray(np.rot90(gray, turns)) if turns else gray
-        lines, found = _read_upright(upright, start)
+        lines, found = _read_upright(upright, readings)
         if lines or found:
             return lines
     return []
 
 
-def _read_upright(gray: np.ndarray, start: float) -> tuple[list[str], bool]:
+class _Count:
+    """Tesseract readings made so far for one picture."""
+
+    def __init__(self) -> None:
+        self.done = 0
+
+
+def _read_upright(gray: np.ndarray, count: _Count) -> tuple[list[str], bool]:
     """The lines read from the best band, and whether a band with a run of fillers was seen."""
     scale = min(1.0, _DETECT_MAX / max(gray.shape))
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
@@ -126,9 +129,10 @@ def _read_upright(gray: np.ndarray, start: float) -> tuple[list[str], bool]:
         readings: list[list[str]] = []
         scores: dict[tuple[str, ...], tuple[int, int]] = {}
         for rendering in _READERS:
-            budget = _MRZ_BUDGET if best[0] else _TIME_BUDGET
-            if _cpu_time() - start > budget:
-                return best[1], found
+            if rendering is not None:
+                if count.done >= (_MRZ_READINGS if best[0] else _SEARCH_READINGS):
+                    return best[1], found
+                count.done += 1
             lines = _glyph_band(gray, band, scale) if rendering is None else _ocr_band(gray, band, scale, rendering)
             if lines:
                 readings.append(lines)
@@ -140,12 +144,6 @@ def _read_upright(gray: np.ndarray, start: float) -> tuple[list[str], bool]:
             if points == most and (len(readings) > 1 or not _suspect(merged)):
                 return merged, True
     return best[1], found
-
-
-def _cpu_time() -> float:
-    """Processor time of this process and of the finished child processes (the tesseract runs)."""
-    t = os.times()
-    return t.user + t.system + t.children_user + t.children_system
 
 
 def _combine(readings: list[list[str]], scores: dict[tuple[str, ...], tuple[int, int]]) -> tuple[int, int, list[str]]:
@@ -269,5 +267,5 @@ def _ocr(crop: np.ndarray, char_height: float, rendering: _Rendering) -> list[st
     )
     crop = _prepare(crop, rendering.levels)
     crop = cv2.copyMakeBorder(crop, 20, 20, 20, 20, cv2.BORDER_REPLICATE)
-    text = pytesseract.image_to_string(Image.fromarray(crop), lang="eng", config=_CONFIG.format(psm=rendering.psm))
+    text = tesseract.read_text(Image.fromarray(crop), "eng", rendering.psm, _INIT, _VARIABLES)
     return [line.strip() for line in text.splitlines() if line.strip()]

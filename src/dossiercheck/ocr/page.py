@@ -27,7 +27,7 @@ from dossiercheck.ocr.orientation import find_rotation, legible_letters, stands_
 from dossiercheck.ocr.recover import recover_lines
 
 # Bump when the way pages are read changes, so cached readings are not reused.
-READER_VERSION = "12"
+READER_VERSION = "13"
 # Words on a page that suggest an identity document worth a separate MRZ pass.
 _ID_HINT = re.compile(
     r"<<|passport|passeport|paspoort|reisepass|identit|personalausweis|residence|séjour|sejour|verblijf|aufenthalt",
@@ -45,7 +45,7 @@ class OcrSettings:
     limits: Limits = Limits()
 
     def fingerprint(self) -> str:
-        plain = asdict(self) | {"reader": READER_VERSION, "tesseract": tesseract.tesseract_version()}
+        plain = asdict(self) | {"reader": READER_VERSION, "engine": "tesserocr", "tesseract": tesseract.tesseract_version()}
         return hashlib.sha256(json.dumps(plain, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 

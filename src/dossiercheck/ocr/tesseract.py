@@ -1,20 +1,24 @@
-"""The one place that talks to the `tesseract` program.
+"""The one place that talks to Tesseract: through tesserocr, in the worker's own process.
 
-It checks that tesseract and its language data are there (and says which Debian package to
-install when not), builds the arguments, parses TSV word boxes and OSD output, and maps
-tesseract's failures to plain messages.
+Why tesserocr and not the `tesseract` program: every program start loads ~90 MB of models (about half a
+second for four languages) before it reads a pixel, and every call writes the picture to a temporary PNG.
+tesserocr (a maintained binding whose manylinux wheel carries libtesseract) keeps one engine per
+language set open for the life of a worker and is handed the page's pixels in memory. Its libtesseract
+is built without OpenMP, so no thread setting is needed (the `tesseract` program as Debian builds it
+runs 2.3x slower per page with OpenMP on). The language data is the system's (Debian's
+`tesseract-ocr-<lang>` packages); this module finds it and says which package to install when missing.
 """
 
 from __future__ import annotations
 
 import functools
 import os
-import re
-import shutil
-import subprocess
+from collections import OrderedDict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
 
-import pytesseract
 from PIL import Image
 
 from dossiercheck.errors import MissingProgramError
@@ -23,9 +27,11 @@ from dossiercheck.models import Word
 # Tesseract's model for each language a dossier is read in (ISO 639-1 -> Tesseract's code).
 MODELS = {"en": "eng", "fr": "fra", "nl": "nld", "de": "deu"}
 LANGUAGES = tuple(MODELS.values())
-# OpenMP inside tesseract is ~2.3x slower per page on this kind of machine, and we run
-# pages in parallel anyway: one thread per tesseract process.
-os.environ.setdefault("OMP_THREAD_LIMIT", "1")
+TESSDATA_ENV = "TESSDATA_PREFIX"
+# Where distributions put the language data, newest first.
+TESSDATA_DIRS = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
+                 "/usr/share/tessdata", "/usr/local/share/tessdata", "/opt/homebrew/share/tessdata")
+_OPEN_ENGINES = 6  # engines kept open per process (page languages, English, the MRZ's, OSD): ~30-90 MB each
 
 
 class OcrTimeout(Exception):
@@ -39,84 +45,133 @@ class OcrResult:
     mean_conf: float
 
 
+def _tesserocr() -> Any:
+    try:
+        import tesserocr
+    except ImportError as exc:
+        raise MissingProgramError(f"the OCR engine cannot be loaded ({exc}): reinstall dossiercheck "
+                                  "(`make run`, or `pip install tesserocr`)") from None
+    return tesserocr
+
+
+@functools.lru_cache(maxsize=1)
+def tessdata_dir() -> str:
+    """The folder holding the `.traineddata` files; MissingProgramError saying what to install when none."""
+    candidates = [os.environ[TESSDATA_ENV]] if os.environ.get(TESSDATA_ENV) else []
+    for folder in (*candidates, *TESSDATA_DIRS):
+        if (Path(folder) / "eng.traineddata").is_file():
+            return folder if folder.endswith("/") else folder + "/"
+    raise MissingProgramError(
+        "Tesseract's language data is not installed: run `make run` once, or `sudo apt-get install "
+        "tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-nld tesseract-ocr-deu tesseract-ocr-osd`"
+    )
+
+
 @functools.lru_cache(maxsize=1)
 def tesseract_version() -> str:
-    """The installed version, or a MissingProgramError saying what to install."""
-    if shutil.which(pytesseract.pytesseract.tesseract_cmd) is None:
-        raise MissingProgramError(
-            "Tesseract OCR is not installed: run `make run` once, or "
-            "`sudo apt-get install tesseract-ocr tesseract-ocr-fra tesseract-ocr-nld tesseract-ocr-deu`"
-        )
-    return str(pytesseract.get_tesseract_version())
+    """libtesseract's version inside tesserocr ("5.5.4"), part of the cache key."""
+    first = str(_tesserocr().tesseract_version()).split()
+    return first[1] if len(first) > 1 else "?"
 
 
 def engine_description() -> str:
     """The OCR engine as `--version` shows it; says what to install when it is missing."""
     try:
-        return f"Tesseract {tesseract_version()} (command line)"
+        return f"Tesseract {tesseract_version()} (tesserocr), language data in {tessdata_dir()}"
     except MissingProgramError as exc:
-        return f"NOT INSTALLED: {exc}"
+        return f"NOT READY: {exc}"
+
+
+def installed_languages() -> set[str]:
+    return {p.stem for p in Path(tessdata_dir()).glob("*.traineddata")}
 
 
 def check_languages(languages: tuple[str, ...] = LANGUAGES) -> None:
     """Fail early, naming the packages, when a language's data is missing."""
-    tesseract_version()
-    try:
-        installed = set(pytesseract.get_languages(config=""))
-    except (pytesseract.TesseractError, subprocess.SubprocessError, OSError):
-        installed = set()
-    missing = [lang for lang in (*languages, "osd") if lang not in installed]
+    missing = [lang for lang in (*languages, "osd") if lang not in installed_languages()]
     if missing:
         packages = " ".join(f"tesseract-ocr-{lang}" for lang in missing)
         raise MissingProgramError(f"Tesseract language data is missing: `sudo apt-get install {packages}`")
 
 
+class _Engines:
+    """The engines open in this process, by (languages, init-only settings); least recently used closed first."""
+
+    def __init__(self) -> None:
+        self.open: OrderedDict[tuple[str, tuple[tuple[str, str], ...]], Any] = OrderedDict()
+
+    def get(self, languages: str, settings: Mapping[str, str]) -> Any:
+        key = (languages, tuple(sorted(settings.items())))
+        if key in self.open:
+            self.open.move_to_end(key)
+            return self.open[key]
+        tesserocr = _tesserocr()
+        api = tesserocr.PyTessBaseAPI(path=tessdata_dir(), lang=languages, init=True,
+                                      variables=dict(settings), set_only_non_debug_params=False)
+        self.open[key] = api
+        while len(self.open) > _OPEN_ENGINES:
+            _, old = self.open.popitem(last=False)
+            old.End()
+        return api
+
+
+_ENGINES = _Engines()
+
+
+@functools.lru_cache(maxsize=1)
+def _psm() -> Any:
+    return _tesserocr().PSM
+
+
+def _recognised(image: Image.Image, languages: str, psm: int, timeout: float,
+                init: Mapping[str, str] | None = None, variables: Mapping[str, str] | None = None) -> Any:
+    """The engine for `languages`, having read `image` (grey, in memory) with page segmentation `psm`."""
+    api = _ENGINES.get(languages, init or {})
+    grey = image if image.mode == "L" else image.convert("L")
+    api.SetPageSegMode(psm)
+    for name, value in (variables or {}).items():
+        api.SetVariable(name, value)
+    api.SetImageBytes(grey.tobytes(), grey.width, grey.height, 1, grey.width)
+    if not api.Recognize(timeout=int(timeout * 1000) if timeout > 0 else 0):
+        raise OcrTimeout(f"took longer than {timeout:g} s")
+    return api
+
+
 def read_words(image: Image.Image, languages: str, psm: int = 3, timeout: float = 0) -> OcrResult:
     """OCR a page and keep every word with its box and confidence."""
-    try:
-        data = pytesseract.image_to_data(
-            image,
-            lang=languages,
-            config=f"--psm {psm}",
-            output_type=pytesseract.Output.DICT,
-            timeout=timeout,
-        )
-    except RuntimeError as exc:  # pytesseract signals its timeout with RuntimeError
-        if "timeout" in str(exc).lower():
-            raise OcrTimeout(str(exc)) from exc
-        raise
+    api = _recognised(image, languages, psm, timeout)
+    return _words(api.GetTSVText(0))
+
+
+def _tsv_rows(tsv: str) -> Iterator[list[str]]:
+    for row in tsv.splitlines():
+        cells = row.split("\t")
+        if len(cells) >= 12 and cells[0] == "5":  # level 5: a word
+            yield cells
+
+
+def _words(tsv: str) -> OcrResult:
     words: list[Word] = []
-    line_ids: dict[tuple[int, int, int], int] = {}
-    confs: list[float] = []
-    for i, raw in enumerate(data["text"]):
-        text = (raw or "").strip()
-        conf = float(data["conf"][i])
+    line_ids: dict[tuple[str, str, str], int] = {}
+    for cells in _tsv_rows(tsv):
+        text, conf = cells[11].strip(), float(cells[10])
         if not text or conf < 0:
             continue
-        key = (data["block_num"][i], data["par_num"][i], data["line_num"][i])
-        line = line_ids.setdefault(key, len(line_ids))
-        words.append(
-            Word(
-                text=text,
-                left=int(data["left"][i]),
-                top=int(data["top"][i]),
-                width=int(data["width"][i]),
-                height=int(data["height"][i]),
-                conf=conf,
-                line=line,
-            )
-        )
-        confs.append(conf)
+        line = line_ids.setdefault((cells[2], cells[3], cells[4]), len(line_ids))
+        words.append(Word(text=text, left=int(cells[6]), top=int(cells[7]), width=int(cells[8]),
+                          height=int(cells[9]), conf=conf, line=line))
     lines: dict[int, list[str]] = {}
     for word in words:
         lines.setdefault(word.line, []).append(word.text)
     text = "\n".join(" ".join(ws) for _, ws in sorted(lines.items()))
-    mean_conf = sum(confs) / len(confs) if confs else 0.0
+    mean_conf = sum(w.conf for w in words) / len(words) if words else 0.0
     return OcrResult(words=tuple(words), text=text, mean_conf=mean_conf)
 
 
-_ROTATE_RE = re.compile(r"Rotate:\s*(\d+)")
-_CONF_RE = re.compile(r"Orientation confidence:\s*([\d.]+)")
+def read_text(image: Image.Image, languages: str, psm: int, init: Mapping[str, str],
+              variables: Mapping[str, str], timeout: float = 0) -> str:
+    """Plain text of a picture read with settings of its own (the MRZ's alphabet, no dictionaries)."""
+    return str(_recognised(image, languages, psm, timeout, init, variables).GetUTF8Text())
 
 
 def detect_rotation(image: Image.Image, timeout: float = 0) -> tuple[int, float]:
@@ -124,10 +179,11 @@ def detect_rotation(image: Image.Image, timeout: float = 0) -> tuple[int, float]
 
     Returns (0, 0.0) when OSD cannot tell (too little text): the page is read as it is.
     """
-    try:
-        osd = pytesseract.image_to_osd(image, config="--psm 0 -c min_characters_to_try=20", timeout=timeout)
-    except (pytesseract.TesseractError, RuntimeError):
+    api = _ENGINES.get("osd", {"min_characters_to_try": "20"})
+    grey = image if image.mode == "L" else image.convert("L")
+    api.SetPageSegMode(_psm().OSD_ONLY)
+    api.SetImageBytes(grey.tobytes(), grey.width, grey.height, 1, grey.width)
+    found = api.DetectOrientationScript()
+    if not found:
         return 0, 0.0
-    rotate = _ROTATE_RE.search(osd)
-    conf = _CONF_RE.search(osd)
-    return (int(rotate.group(1)) if rotate else 0), (float(conf.group(1)) if conf else 0.0)
+    return (360 - int(found["orient_deg"])) % 360, float(found["orient_conf"])
