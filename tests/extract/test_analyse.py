@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
+import importlib.util
 
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from dossiercheck.icao.zone import compose_td3
-from dossiercheck.models import Document, Page, Word
+from dossiercheck.models import Document, Page
 from tests.helpers import analysed
 
 REF = dt.date(2026, 11, 23)
@@ -77,7 +77,7 @@ def test_unknown_document_keeps_its_dates_unassigned() -> None:
 
 # --- real OCR on rendered pages (tesseract; kept to two calls) ---
 
-needs_tesseract = pytest.mark.skipif(not __import__("importlib.util").util.find_spec("tesserocr"), reason="no OCR engine")
+needs_tesseract = pytest.mark.skipif(importlib.util.find_spec("tesserocr") is None, reason="no OCR engine")
 
 
 def render(lines: list[str]) -> Image.Image:

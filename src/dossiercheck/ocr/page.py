@@ -45,7 +45,8 @@ class OcrSettings:
     limits: Limits = Limits()
 
     def fingerprint(self) -> str:
-        plain = asdict(self) | {"reader": READER_VERSION, "engine": "tesserocr", "tesseract": tesseract.tesseract_version()}
+        engine = {"reader": READER_VERSION, "engine": "tesserocr", "tesseract": tesseract.tesseract_version()}
+        plain = asdict(self) | engine
         return hashlib.sha256(json.dumps(plain, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
