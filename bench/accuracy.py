@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dossiercheck.pipeline.analyse import analyse_document
+from dossiercheck.pipeline.analyse import analyse_reading
 from dossiercheck.pipeline.read import ReadOptions, read_folder
 
 CORE = ("passport", "lease", "good_conduct", "medical")
@@ -52,13 +52,13 @@ def reference_date_of(entry: dict, truth: dict) -> dt.date:
 def score_corpus(corpus: Path, cache_dir: Path) -> Score:
     truth = truth_of(corpus)
     expected = {d["file"]: d for d in truth["documents"]}
-    documents, skipped = read_folder(corpus, ReadOptions(cache_dir=cache_dir))
+    readings, skipped = read_folder(corpus, ReadOptions(cache_dir=cache_dir))
     score = Score()
-    for document in documents:
-        entry = expected.get(document.file)
+    for reading in readings:
+        entry = expected.get(reading.file)
         if entry is None:
             continue
-        analyse_document(document, reference_date_of(entry, truth))
+        document = analyse_reading(reading, reference_date_of(entry, truth))[0]
         score.files += 1
         want, got = entry["type"], document.type
         score.type_right += want == got

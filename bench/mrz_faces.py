@@ -26,7 +26,7 @@ from samplegen import canvas  # noqa: E402
 from samplegen.corpus import corpus_document  # noqa: E402
 
 from dossiercheck.ocr import mrz_band  # noqa: E402
-from dossiercheck.pipeline.analyse import analyse_document  # noqa: E402
+from dossiercheck.pipeline.analyse import analyse_reading  # noqa: E402
 from dossiercheck.pipeline.read import ReadOptions, read_folder  # noqa: E402
 
 FACES = {
@@ -55,10 +55,10 @@ def make_passports(folder: Path, face: str, files: int) -> dict[str, list[str]]:
 
 def score(folder: Path, truth: dict[str, list[str]]) -> tuple[int, int]:
     """(reads with all check digits valid, of which valid on wrong characters)."""
-    documents, _ = read_folder(folder, ReadOptions(use_cache=False))
+    readings, _ = read_folder(folder, ReadOptions(use_cache=False))
     valid = wrong = 0
-    for document in documents:
-        analyse_document(document, dt.date(2027, 1, 15))
+    for reading in readings:
+        document = analyse_reading(reading, dt.date(2027, 1, 15))[0]
         if document.mrz and document.mrz.valid:
             valid += 1
             # A read is wrong when a field the check digits cover differs; names are not covered.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 from PIL import Image, ImageDraw, ImageFont
 from samplegen.corpus import corpus_document
@@ -23,7 +24,7 @@ def test_a_date_under_a_stamp_is_read() -> None:
     page = ocr_image(PageInput(index=0, image=Image.open(io.BytesIO(data))), OcrSettings())
     assert entry["dates"]["issue"] in page.text
     line = next(ln for ln in page.text.splitlines() if entry["dates"]["issue"] in ln)
-    assert "Liège" in line or "Liege" in line
+    assert re.search(r"Li.ge", line)  # the place of issue with it (an accent may be misread)
     # In reading order: after the text above the stamp, before the footer printed at the bottom.
     lines = page.text.splitlines()
     assert lines.index(line) > next(i for i, ln in enumerate(lines) if "Vorlage" in ln)

@@ -32,7 +32,8 @@ def stands_on_end(result: tesseract.OcrResult) -> bool:
     return sum(w.height > 1.5 * w.width for w in long_words) > len(long_words) / 2
 
 
-def find_rotation(image: Image.Image, upright: tesseract.OcrResult, timeout: float, upright_counts: bool = True) -> int:
+def find_rotation(image: Image.Image, upright: tesseract.OcrResult, languages: str, timeout: float,
+                  upright_counts: bool = True) -> int:
     """Degrees (clockwise, 0/90/180/270) to undo; 0 when no turn reads clearly better than upright.
 
     `upright_counts` is False when the upright reading is of text standing on end (Tesseract read a
@@ -48,7 +49,7 @@ def find_rotation(image: Image.Image, upright: tesseract.OcrResult, timeout: flo
     baseline = 0
     if upright_counts:
         try:
-            baseline = legible_letters(tesseract.read_words(small, "eng", timeout=timeout))
+            baseline = legible_letters(tesseract.read_words(small, languages, timeout=timeout))
         except tesseract.OcrTimeout:
             baseline = legible_letters(upright)
     # Text standing on end lies on its side: only a quarter turn can right it.
@@ -62,8 +63,8 @@ def find_rotation(image: Image.Image, upright: tesseract.OcrResult, timeout: flo
     best, best_score = 0, baseline
     for candidate in candidates:
         try:
-            # English alone is enough to tell which way up the letters stand, at half the cost.
-            quick = tesseract.read_words(preprocess.rotate(small, -candidate), "eng", timeout=timeout)
+            # The page's own engine (already open): one more engine would cost its memory in every worker.
+            quick = tesseract.read_words(preprocess.rotate(small, -candidate), languages, timeout=timeout)
         except tesseract.OcrTimeout:
             continue
         # Tesseract reads lines of a sideways page as vertical text, often well: letters read on end

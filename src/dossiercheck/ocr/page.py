@@ -136,7 +136,8 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
         # Most pages arrive upright: finding which way up a page is (extra tesseract passes) is only
         # paid for pages that read badly, which is what a sideways or upside-down page does.
         if not reads_well(result):
-            rotation = find_rotation(image, result, timeout=settings.timeout, upright_counts=not stands_on_end(result))
+            rotation = find_rotation(image, result, settings.languages, timeout=settings.timeout,
+                                     upright_counts=not stands_on_end(result))
             if rotation:
                 # Turn first, then straighten: the skew of sideways text can only be measured upright.
                 turned = preprocess.rotate(flat, -rotation)

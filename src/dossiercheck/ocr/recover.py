@@ -14,7 +14,6 @@ import cv2
 import numpy as np
 from PIL import Image
 
-from dossiercheck.text.language import detect_language
 
 from ..models import Word
 from . import preprocess, tesseract
@@ -37,7 +36,6 @@ def recover_lines(
     for word in result.words:
         lines.setdefault(word.line, []).append(word)
     order = [ws for _, ws in sorted(lines.items())]
-    languages = _page_language(result.text, languages)
     for (_, top, _, _), found in zip(boxes, _read_stacked(grey, boxes, languages, timeout), strict=True):
         found = [w for w in found if w.conf >= MIN_CONF and any(c.isalnum() for c in w.text)]
         if not any(sum(c.isalnum() for c in w.text) >= 3 for w in found):
@@ -51,13 +49,6 @@ def recover_lines(
     text = "\n".join(" ".join(w.text for w in ws) for ws in order)
     confs = [w.conf for w in words]
     return tesseract.OcrResult(words=words, text=text, mean_conf=sum(confs) / len(confs))
-
-
-def _page_language(text: str, languages: str) -> str:
-    """The page's own language when the rest of it tells and it is one of `languages`: one model
-    loads and reads in about half the time of four."""
-    code = tesseract.MODELS.get(detect_language(text) or "")
-    return code if code and code in languages.split("+") else languages
 
 
 def _read_stacked(

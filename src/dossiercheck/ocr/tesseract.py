@@ -31,7 +31,7 @@ TESSDATA_ENV = "TESSDATA_PREFIX"
 # Where distributions put the language data, newest first.
 TESSDATA_DIRS = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
                  "/usr/share/tessdata", "/usr/local/share/tessdata", "/opt/homebrew/share/tessdata")
-_OPEN_ENGINES = 6  # engines kept open per process (page languages, English, the MRZ's, OSD): ~30-90 MB each
+_OPEN_ENGINES = 3  # engines kept open per process (the page's languages, the MRZ's, OSD): 10-90 MB each
 
 
 class OcrTimeout(Exception):
