@@ -77,6 +77,12 @@ def read_citations(cited: Any, where: str) -> tuple[Source, ...]:
             hint = f"; did you mean {close[0]!r}?" if close else "; add it there first"
             raise SourceError(f"{field}: {ref!r} is not a source listed in schemas/sources.yaml{hint}")
         out.append(Source(title=listed.title, url=listed.url, detail=item.get("detail", "")))
+    seen: set[tuple[str, str]] = set()
+    for index, source in enumerate(out):
+        if (source.title, source.url) in seen:
+            raise SourceError(f"{where}.source[{index}]: {source.url or source.title!r} is cited twice; "
+                              "give it once, with every detail in one `detail:`")
+        seen.add((source.title, source.url))
     return tuple(out)
 
 
