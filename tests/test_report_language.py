@@ -81,7 +81,9 @@ ENGLISH_MARKDOWN = """\
 
 | | Requirement | Result | What to do | Files | Sources |
 |---|---|---|---|---|---|
-| ❌ | Passport valid long enough | Passport expires 2026-03-01. | Renew your passport. | passport.jpg | Royal Decree of 8 October 1981, art. 1; [Fee \\[FAQ\\] & <more>](https://dofi.ibz.be/en/fee?a=1&b=%282%29) |
+| ❌ | Passport valid long enough | Passport expires 2026-03-01. | Renew your passport. | passport.jpg | \
+Royal Decree of 8 October 1981, art. 1; \
+[Fee \\[FAQ\\] & <more>](https://dofi.ibz.be/en/fee?a=1&b=%282%29) |
 | ❌ | Medical age | No medical certificate. | Add a medical certificate. |  | Medical page |
 | ✅ | Lease present | Lease found. |  | scan.pdf |  |
 | ⚠️ | Identity match | Names \\| differ. | Check the spelling. |  |  |
