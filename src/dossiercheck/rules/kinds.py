@@ -18,7 +18,7 @@ class KindError(ValueError):
 
 def check_kind(raw: dict[str, Any], origin: str) -> ModuleType:
     """The check module for raw['check']; KindError naming the known kinds when there is none."""
-    from dossiercheck.rules import RULES  # here: the check modules import the context this package builds
+    from dossiercheck.rules import RULES  # imported late: the package may come to load profiles itself
 
     kind = raw["check"]
     if kind not in RULES:
