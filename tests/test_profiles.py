@@ -32,14 +32,30 @@ def test_every_expected_profile_exists_and_loads() -> None:
         assert profile.requirements
         for requirement in profile.requirements:
             assert requirement.source, requirement.id
+            assert set(requirement.names) == {"en", "fr", "nl"}, requirement.id
             for lang in ("en", "fr", "nl"):
                 assert requirement.messages[lang]["action"]
+                assert requirement.names[lang].strip(), (requirement.id, lang)
 
 
-def test_sources_cite_a_seed_or_an_official_page() -> None:
+def test_every_requirement_cites_pages_a_reader_can_open() -> None:
     for profile in list_profiles():
         for requirement in profile.requirements:
-            assert "seed 00" in requirement.source or "https://" in requirement.source, requirement.id
+            assert requirement.sources, requirement.id
+            # at least one address per requirement; only the seed page whose address is unknown has none
+            assert any(s.url.startswith(("https://", "http://")) for s in requirement.sources), requirement.id
+            for source in requirement.sources:
+                assert source.title and source.title != source.url, (requirement.id, source)
+                for text in (source.title, source.url, source.detail, requirement.source):
+                    assert "seed " not in text and ".txt" not in text, (requirement.id, text)
+            assert " <https://" in requirement.source  # one line: title <address>; ...
+
+
+def test_names_differ_where_the_rule_differs() -> None:
+    assert load_profile("visa-d/student").requirement("passport.validity").names["en"] == "Passport valid long enough"
+    assert load_profile("municipality/student").requirement("passport.validity").names["nl"] == "Paspoort nog geldig"
+    photos = load_profile("visa-d/employee").requirement("photos.count")
+    assert photos.names["fr"] == "{count} photos d'identité" and photos.count == 2  # filled in when checked
 
 
 def test_shared_parts_come_from_the_bases() -> None:
@@ -60,9 +76,18 @@ def test_profile_ids_are_their_paths() -> None:
     assert profile.source_file == schemas_dir() / "profiles" / "visa-d" / "employee.yaml"
 
 
-def test_unknown_profile_names_the_known_ones() -> None:
-    with pytest.raises(ProfileError, match="no such profile; expected one of .*visa-d/employee"):
-        load_profile("visa-d/emploee")
+def test_a_misspelt_profile_gets_did_you_mean() -> None:
+    with pytest.raises(ProfileError) as caught:
+        load_profile("visa-d/employe")
+    assert str(caught.value) == "profile 'visa-d/employe': no such profile; did you mean 'visa-d/employee'?"
+    with pytest.raises(ProfileError, match="did you mean 'eu/student'"):
+        load_profile("eu/studnet")
+
+
+def test_a_far_off_profile_names_the_known_ones() -> None:
+    with pytest.raises(ProfileError, match="no such profile; expected one of .*visa-d/employee") as caught:
+        load_profile("work-permit")
+    assert "did you mean" not in str(caught.value)
     with pytest.raises(ProfileError):
         load_profile("_base/common")
 
@@ -75,10 +100,11 @@ requirements:
 
 GOOD_REQUIREMENT = """
   - id: extra.one
+    name: {en: Extra, fr: Extra, nl: Extra}
     check: presence
     documents: [lease]
     severity: fail
-    source: seed 001_16937fdd3be3f7f2.txt, STEP 2
+    source: [{ref: seed-brussels-non-eu, detail: STEP 2}]
     messages:
       en: {fail: a, action: b}
       fr: {fail: a, action: b}
@@ -153,7 +179,7 @@ def test_missing_translation_of_a_message(tmp_path: Path) -> None:
 
 
 def test_missing_source(tmp_path: Path) -> None:
-    text = BAD_BASE + GOOD_REQUIREMENT.replace("    source: seed 001_16937fdd3be3f7f2.txt, STEP 2\n", "")
+    text = BAD_BASE + GOOD_REQUIREMENT.replace("    source: [{ref: seed-brussels-non-eu, detail: STEP 2}]\n", "")
     assert "requirements[0]: 'source' is a required property" in one_line_error(write(tmp_path, text))
 
 
@@ -197,3 +223,127 @@ def test_settings_are_checked(tmp_path: Path) -> None:
     )
     text = BAD_BASE + GOOD_REQUIREMENT + "settings:\n  languages: [french]\n"
     assert "settings.languages[0]: 'french' is not valid" in one_line_error(write(tmp_path, text))
+
+
+def test_missing_name(tmp_path: Path) -> None:
+    text = BAD_BASE + GOOD_REQUIREMENT.replace("    name: {en: Extra, fr: Extra, nl: Extra}\n", "")
+    message = one_line_error(write(tmp_path, text))
+    expected = "requirements[0]: 'name' is a required property (requirement 'extra.one')"
+    assert message == f"{tmp_path / 'bad.yaml'}: {expected}"
+
+
+def test_a_name_in_every_language(tmp_path: Path) -> None:
+    text = BAD_BASE + GOOD_REQUIREMENT.replace("{en: Extra, fr: Extra, nl: Extra}", "{en: Extra, fr: Extra}")
+    assert "requirements[0].name: 'nl' is a required property" in one_line_error(write(tmp_path, text))
+
+
+def test_a_name_is_filled_with_the_options(tmp_path: Path) -> None:
+    from dossiercheck.rules import evaluate
+    from tests.rules._factory import context
+
+    named = "{en: '{count} leases', fr: '{count} baux', nl: '{count} huurcontracten'}"
+    text = BAD_BASE + GOOD_REQUIREMENT.replace("{en: Extra, fr: Extra, nl: Extra}", named)
+    profile = load_profile_file(write(tmp_path, text.replace("severity: fail", "severity: fail\n    count: 2")))
+    results, _ = evaluate(profile, [], context(), "fr")
+    assert next(r for r in results if r.id == "extra.one").name == "2 baux"
+
+
+def test_a_source_is_cited_by_id_with_its_detail(tmp_path: Path) -> None:
+    from dossiercheck.models import Source
+
+    profile = load_profile_file(write(tmp_path, BAD_BASE + GOOD_REQUIREMENT))
+    (source,) = profile.requirement("extra.one").sources
+    assert source == Source(
+        title="Residence formalities for non-EU citizens: more than 90 days (commissioner.brussels)",
+        url="https://commissioner.brussels/i-am-an-expat/residence-formalities-non-eu/more-than-90-days",
+        detail="STEP 2",
+    )
+
+
+def test_a_bare_address_is_its_own_source(tmp_path: Path) -> None:
+    known = "https://dofi.ibz.be/en/themes/faq/long-stay/medical-certificate"
+    other = "https://example.org/a-page"
+    text = BAD_BASE + GOOD_REQUIREMENT.replace("[{ref: seed-brussels-non-eu, detail: STEP 2}]", f"[{known}, {other}]")
+    requirement = load_profile_file(write(tmp_path, text)).requirement("extra.one")
+    assert [(s.title, s.url) for s in requirement.sources] == [
+        ("Medical certificate (Immigration Office)", known),  # the title sources.yaml gives that address
+        (other, other),
+    ]
+    assert requirement.source == f"Medical certificate (Immigration Office) <{known}>; {other}"
+
+
+def test_an_unknown_source_id(tmp_path: Path) -> None:
+    text = BAD_BASE + GOOD_REQUIREMENT.replace("ref: seed-brussels-non-eu", "ref: seed-brussels-non-ue")
+    message = one_line_error(write(tmp_path, text))
+    assert message == (
+        f"{tmp_path / 'bad.yaml'}: requirements[0].source[0].ref: 'seed-brussels-non-ue' is not a source listed "
+        "in schemas/sources.yaml; did you mean 'seed-brussels-non-eu'?"
+    )
+
+
+def test_a_file_name_is_not_a_source(tmp_path: Path) -> None:
+    text = BAD_BASE + GOOD_REQUIREMENT.replace("[{ref: seed-brussels-non-eu, detail: STEP 2}]",
+                                               "'seed 001_16937fdd3be3f7f2.txt, STEP 2'")
+    message = one_line_error(write(tmp_path, text))
+    assert "requirements[0].source: 'seed 001_16937fdd3be3f7f2.txt, STEP 2' is not valid" in message
+    assert "expected a page's address starting with https://, or {ref:" in message
+
+
+OUTCOMES = "  - id: renewal.test\n" + GOOD_REQUIREMENT.split("\n", 2)[2].replace(
+    "check: presence\n    documents: [lease]", "check: renewal_window"
+)
+
+
+def test_a_check_with_outcomes_needs_a_status_for_each(tmp_path: Path) -> None:
+    text = BAD_BASE + OUTCOMES.replace("severity:", "outcomes: {early: warn}\n    severity:")
+    message = one_line_error(write(tmp_path, text))
+    assert message.endswith(
+        "requirements[0].outcomes: no status for 'late' (requirement 'renewal.test'); "
+        "check 'renewal_window' leaves 'early', 'late' to the profile"
+    )
+
+
+def test_an_unknown_outcome(tmp_path: Path) -> None:
+    text = BAD_BASE + OUTCOMES.replace("severity:", "outcomes: {early: warn, late: warn, erly: fail}\n    severity:")
+    message = one_line_error(write(tmp_path, text))
+    assert "requirements[0].outcomes.erly: unknown outcome 'erly' for check 'renewal_window'" in message
+    assert "expected one of 'early', 'late'" in message
+    text = BAD_BASE + GOOD_REQUIREMENT.replace("severity:", "outcomes: {missing: warn}\n    severity:")
+    assert "none (this check decides its own statuses)" in one_line_error(write(tmp_path, text))
+
+
+def test_an_outcome_is_a_status(tmp_path: Path) -> None:
+    text = BAD_BASE + OUTCOMES.replace("severity:", "outcomes: {early: warn, late: wran}\n    severity:")
+    assert "requirements[0].outcomes.late: 'wran' is not one of 'pass', 'fail'" in one_line_error(write(tmp_path, text))
+
+
+def test_the_profile_decides_the_outcome(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from dossiercheck.rules import evaluate
+    from tests.rules._factory import REF, context
+
+    text = BAD_BASE + OUTCOMES.replace("severity:", "outcomes: {early: manual, late: fail}\n    severity:")
+    profile = load_profile_file(write(tmp_path, text))
+    assert dict(profile.requirement("renewal.test").outcomes) == {"early": "manual", "late": "fail"}
+    statuses = {
+        days: next(r for r in evaluate(profile, [], context(card_expiry=REF + dt.timedelta(days=days)))[0]
+                   if r.id == "renewal.test").status
+        for days in (46, 40, 10)
+    }
+    assert statuses == {46: "manual", 40: "pass", 10: "fail"}
+
+
+def test_outcomes_are_inherited_from_the_bases() -> None:
+    assert dict(load_profile("visa-d/employee").requirement("identity.match").outcomes) == {"name": "warn",
+                                                                                           "birth": "warn"}
+    assert dict(load_profile("eu/student").requirement("registration.complete").outcomes) == {"before": "warn"}
+    assert dict(load_profile("renewal/card-a").requirement("renewal.window").outcomes) == {"early": "warn",
+                                                                                          "late": "warn"}
+    assert load_profile("visa-d/employee").requirement("passport.validity").outcomes == {}
+
+
+def test_types_that_never_need_a_translation_are_settings() -> None:
+    settings = load_profile("visa-d/employee").settings["translation"]
+    assert set(settings["not_needed_for"]) == {"passport", "id_card", "residence_card", "visa", "photo",
+                                               "sworn_translation", "apostille", "unknown"}

@@ -49,8 +49,13 @@ def small_report() -> Report:
     ]
     requirements = [
         RequirementResult("passport.validity", "fail", "Passport expires 2026-03-01.", "passport", ("passport.jpg",),
-                          "Royal Decree of 8 October 1981, art. 1", "Renew your passport."),
-        RequirementResult("medical.age", "missing", "No medical certificate.", action="Add a medical certificate."),
+                          "Royal Decree of 8 October 1981, art. 1", "Renew your passport.",
+                          name="Passport valid long enough",
+                          sources=(("Royal Decree of 8 October 1981, art. 1", ""),
+                                   ("Fee [FAQ] & <more>", "https://dofi.ibz.be/en/fee?a=1&b=(2)"))),
+        # no name and a source line only: a result built by an older caller
+        RequirementResult("medical.age", "missing", "No medical certificate.", source="Medical page",
+                          action="Add a medical certificate."),
         RequirementResult("lease.present", "pass", "Lease found.", files=("scan.pdf",), action="-"),
         RequirementResult("identity.match", "warn", "Names | differ.", action="Check the spelling."),
         RequirementResult("fee.payment", "manual", "Checked at the embassy."),
@@ -74,13 +79,15 @@ ENGLISH_MARKDOWN = """\
 
 ## Checklist
 
-| | Requirement | Result | What to do | Files |
-|---|---|---|---|---|
-| ❌ | `passport.validity` | Passport expires 2026-03-01. | Renew your passport. | passport.jpg |
-| ❌ | `medical.age` | No medical certificate. | Add a medical certificate. |  |
-| ✅ | `lease.present` | Lease found. |  | scan.pdf |
-| ⚠️ | `identity.match` | Names \\| differ. | Check the spelling. |  |
-| 👀 | `fee.payment` | Checked at the embassy. |  |  |
+| | Requirement | Result | What to do | Files | Sources |
+|---|---|---|---|---|---|
+| ❌ | Passport valid long enough | Passport expires 2026-03-01. | Renew your passport. | passport.jpg | \
+Royal Decree of 8 October 1981, art. 1; \
+[Fee \\[FAQ\\] & <more>](https://dofi.ibz.be/en/fee?a=1&b=%282%29) |
+| ❌ | Medical age | No medical certificate. | Add a medical certificate. |  | Medical page |
+| ✅ | Lease present | Lease found. |  | scan.pdf |  |
+| ⚠️ | Identity match | Names \\| differ. | Check the spelling. |  |  |
+| 👀 | Fee payment | Checked at the embassy. |  |  |  |
 
 ## Documents
 
@@ -108,7 +115,11 @@ ENGLISH_HTML = [
     " appointment date 2027-01-15 · dossiercheck 1.2.3</p>",
     "<h2>Checklist</h2>",
     "<tr><th></th><th>Requirement</th><th>Result and what to do</th><th>Files</th></tr>",
-    '<div class="muted">Source: Royal Decree of 8 October 1981, art. 1</div>',
+    '<td>Passport valid long enough</td>',
+    '<div class="muted">Sources: Royal Decree of 8 October 1981, art. 1 · <a href="https://dofi.ibz.be/en/fee?a=1&amp;b=(2)"'
+    ' rel="noreferrer" target="_blank">Fee [FAQ] &amp; &lt;more&gt;</a></div>',
+    '<td>Medical age</td>',
+    '<div class="muted">Source: Medical page</div>',
     "<h2>Deadlines</h2>",
     "<li>2026-02-01: Renew the passport</li>",
     "<h2>Documents (3)</h2>",
@@ -134,7 +145,7 @@ FRAME = {
             "date du rendez-vous 2027-01-15",
             "<h2>Liste de contrôle</h2>",
             "<tr><th></th><th>Condition</th><th>Résultat et ce qu'il faut faire</th><th>Fichiers</th></tr>",
-            f'<div class="muted">Source{NBSP}: Royal Decree',
+            f'<div class="muted">Sources{NBSP}: Royal Decree',
             "<h2>Dates limites</h2>",
             "<h3><code>passport.jpg</code> · Passeport (93\u00a0%)</h3>",
             f"date d&#39;expiration{NBSP}: <strong>2026-03-01</strong> · date de naissance{NBSP}: "
@@ -149,7 +160,7 @@ FRAME = {
             f"- Procédure{NBSP}: `visa-d/employee`\n",
             f"- Date du rendez-vous{NBSP}: 2027-01-15\n",
             "## Liste de contrôle\n",
-            "| | Condition | Résultat | Que faire | Fichiers |\n",
+            "| | Condition | Résultat | Que faire | Fichiers | Sources |\n",
             "| Fichier | Type | Pages | Dates | Problèmes |\n",
             "| date d'expiration 2026-03-01, date de naissance 1990-04-12 |",
             "| `scan.pdf (pages 2 à 3)` | non reconnu |",
@@ -166,7 +177,7 @@ FRAME = {
             "datum van de afspraak 2027-01-15",
             "<h2>Controlelijst</h2>",
             "<tr><th></th><th>Voorwaarde</th><th>Resultaat en wat u moet doen</th><th>Bestanden</th></tr>",
-            '<div class="muted">Bron: Royal Decree',
+            '<div class="muted">Bronnen: Royal Decree',
             "<h2>Uiterste datums</h2>",
             "<h2>Documenten (3)</h2>",
             "vervaldatum: <strong>2026-03-01</strong> · geboortedatum: <strong>1990-04-12</strong> · taal: en",
@@ -180,7 +191,7 @@ FRAME = {
             "# Nazicht van het dossier: niet klaar\n",
             "- Datum van de afspraak: 2027-01-15\n",
             "## Controlelijst\n",
-            "| | Voorwaarde | Resultaat | Wat moet u doen | Bestanden |\n",
+            "| | Voorwaarde | Resultaat | Wat moet u doen | Bestanden | Bronnen |\n",
             "## Documenten\n",
             "| Bestand | Soort | Pagina's | Datums | Problemen |\n",
             "| vervaldatum 2026-03-01, geboortedatum 1990-04-12 |",
@@ -230,13 +241,15 @@ def test_the_frame_is_in_the_report_language(lang: str, fmt: str) -> None:
         assert expected in rendered, expected
     frame = rendered
     for own in ("Passport expires", "Renew your passport", "Add a medical certificate", "Check the spelling",
-                "Checked at the embassy", "Renew the passport", "Page 1 is blurred", "not a document"):
+                "Checked at the embassy", "Renew the passport", "Page 1 is blurred", "not a document",
+                "Passport valid long enough", "Medical page", "Fee [FAQ] & <more>", "Fee \\[FAQ\\] & <more>",
+                "Fee [FAQ] &amp; &lt;more&gt;", "Medical age", "Lease present", "Identity match", "Fee payment"):
         frame = frame.replace(own, "")  # the messages: worded by the profiles, not by the frame
     for english in ENGLISH_ONLY:
         assert english not in frame, english
     # What came from the documents and the profiles is there, unchanged.
-    for kept in ("`passport.validity`" if fmt == "markdown" else "<code>passport.validity</code>",
-                 "Renew your passport.", "visa-d/employee", "2027-01-15"):
+    for kept in ("| Passport valid long enough |" if fmt == "markdown" else "<td>Passport valid long enough</td>",
+                 "Renew your passport.", "visa-d/employee", "2027-01-15", "https://dofi.ibz.be/en/fee"):
         assert kept in rendered
 
 
@@ -308,7 +321,8 @@ def test_the_command_line_language_reaches_the_html_and_markdown(lang: str, writ
     assert re.search(f'<span class="verdict (in)?complete">({w["ready"]}|{w["not_ready"]})</span>', html)
     assert f"<th>{w['requirement']}</th>" in html
     assert markdown.startswith(f"# {w['title']}{w['colon']}")
-    assert f"| | {w['requirement']} | {w['result']} | {w['what_to_do']} | {w['files_title']} |" in markdown
+    assert (f"| | {w['requirement']} | {w['result']} | {w['what_to_do']} | {w['files_title']} | {w['sources']} |"
+            in markdown)
     assert f"## {w['documents']}\n" in markdown
     assert w["checklist"] in text  # the terminal report, in the same language
     for english in ("Dossier check", "Result and what to do", "What to do", "Appointment date",

@@ -77,8 +77,11 @@ def test_eu_registration_missing_insurance_fails_at_first_visit() -> None:
     assert statuses["health_insurance.present"].status == "missing"
     assert statuses["registration.complete"].status == "fail"
     assert "health_insurance" in statuses["registration.complete"].message
-    assert "seed 004_495ec092abfa085f.txt" in statuses["registration.complete"].source
-    assert "research note" in statuses["registration.complete"].source
+    # cited by what a reader can open: the Immigration Office's news, and the seed article it supersedes
+    addresses = [url for _, url in statuses["registration.complete"].sources]
+    assert "https://dofi.ibz.be/en/news/changes-residence-applications-eu-citizens" in addresses
+    assert any(url.startswith("https://www.commissioner.brussels/") for url in addresses)
+    assert "dofi.ibz.be/en/news/changes-residence-applications-eu-citizens>" in statuses["registration.complete"].source
 
 
 def test_eu_late_registration_is_a_warning() -> None:

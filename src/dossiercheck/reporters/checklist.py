@@ -5,8 +5,7 @@ from __future__ import annotations
 import string
 from typing import Any
 
-from dossiercheck.knowledge.doctypes import load_doctypes
-from dossiercheck.knowledge.wording import words_for
+from dossiercheck.knowledge.wording import report_language, words_for
 
 
 class _Blank(dict):  # type: ignore[type-arg]
@@ -21,24 +20,22 @@ def fill(template: str, values: dict[str, Any] | None = None) -> str:
 
 
 def render_checklist(profile: Any, lang: str = "en") -> str:
-    doctypes = load_doctypes()
+    """Each requirement by its name in `lang`, whether it is required, what to do, and the pages it rests on."""
+    lang = report_language(lang)
     words = words_for(lang)
     out = [profile.title.get(lang) or profile.title.get("en", profile.id), ""]
     description = profile.description.get(lang) or profile.description.get("en") or ""
     if description:
         out += [description.strip(), ""]
     for requirement in profile.requirements:
+        values = {"count": requirement.count, **dict(requirement.options)}
+        name = fill(requirement.names.get(lang) or requirement.names.get("en") or requirement.id, values)
+        out.append(f"[ ] {name} ({words.get(f'severity_{requirement.severity}', requirement.severity)})")
         messages = requirement.messages.get(lang) or requirement.messages.get("en") or {}
-        names = []
-        for type_id in requirement.documents:
-            doctype = doctypes.get(type_id)
-            names.append(doctype.names.get(lang, type_id) if doctype else type_id)
-        what = words["or"].join(names) if names else requirement.id
-        if requirement.count > 1:
-            what = f"{requirement.count} × {what}"
-        out.append(f"[ ] {what} ({words.get(f'severity_{requirement.severity}', requirement.severity)})")
         hint = messages.get("action") or messages.get("missing") or ""
         if hint:
-            values = {"count": requirement.count, **dict(requirement.options)}
             out.append("    " + fill(hint, values))
+        for source in requirement.sources:
+            address = source.url if source.url != source.title else ""
+            out.append(f"    {words['source']}{words['colon']}{source.title} {address}".rstrip())
     return "\n".join(out) + "\n"

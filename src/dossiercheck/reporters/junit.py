@@ -9,6 +9,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 from dossiercheck.models import Report
+from dossiercheck.reporters.plain import requirement_sources
 
 
 def render(report: Report, **_: object) -> str:
@@ -20,8 +21,8 @@ def render(report: Report, **_: object) -> str:
         text = requirement.message + (f"\nWhat to do: {requirement.action}" if requirement.action else "")
         if requirement.files:
             text += "\nFiles: " + ", ".join(requirement.files)
-        if requirement.source:
-            text += f"\nSource: {requirement.source}"
+        for title, url in requirement_sources(requirement):
+            text += f"\nSource: {title} {url}".rstrip()
         if requirement.status in ("fail", "missing"):
             failures += 1
             failure = ET.SubElement(case, "failure", message=requirement.message, type=requirement.status)

@@ -4,13 +4,19 @@ from __future__ import annotations
 
 from dossiercheck.knowledge.wording import date_name, document_name, type_name, words_for
 from dossiercheck.models import Report
-from dossiercheck.reporters.plain import REPORTED_DATES
+from dossiercheck.reporters.plain import REPORTED_DATES, requirement_name, requirement_sources
 
 MARKS = {"pass": "✅", "fail": "❌", "missing": "❌", "warn": "⚠️", "manual": "👀"}
 
 
 def cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
+
+
+def link(title: str, url: str) -> str:
+    """[title](address), or the title alone for a page whose address is not known."""
+    label = title.replace("[", "\\[").replace("]", "\\]")
+    return f"[{label}]({url.replace('(', '%28').replace(')', '%29')})" if url else label
 
 
 def render(report: Report, lang: str = "en", **_: object) -> str:
@@ -29,12 +35,13 @@ def render(report: Report, lang: str = "en", **_: object) -> str:
     ]
     if report.requirements:
         out += [f"## {w['checklist']}", "",
-                f"| | {w['requirement']} | {w['result']} | {w['what_to_do']} | {w['files_title']} |",
-                "|---|---|---|---|---|"]
+                f"| | {w['requirement']} | {w['result']} | {w['what_to_do']} | {w['files_title']} | {w['sources']} |",
+                "|---|---|---|---|---|---|"]
         for r in report.requirements:
             action = r.action if r.status != "pass" else ""
-            out.append(f"| {MARKS[r.status]} | `{r.id}` | {cell(r.message)} | {cell(action)} | "
-                       f"{cell(', '.join(r.files))} |")
+            sources = "; ".join(link(title, url) for title, url in requirement_sources(r))
+            out.append(f"| {MARKS[r.status]} | {cell(requirement_name(r))} | {cell(r.message)} | {cell(action)} | "
+                       f"{cell(', '.join(r.files))} | {cell(sources)} |")
         out.append("")
     out += [f"## {w['documents']}", "",
             f"| {w['file']} | {w['type']} | {w['pages']} | {w['dates']} | {w['problems']} |", "|---|---|---:|---|---|"]

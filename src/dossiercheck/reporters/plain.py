@@ -10,13 +10,35 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from dossiercheck.models import Document, Mrz, Report
+from dossiercheck.models import Document, Mrz, Report, RequirementResult
 
 REPORTED_DATES = ("expiry", "issue", "birth")
 # A Belgian national register number, YY.MM.DD-XXX.XX, written with or without its separators.
 NATIONAL_NUMBER = re.compile(r"(?<![\w.])\d{2}([. ]?)\d{2}\1\d{2}[- .]?\d{3}[. ]?\d{2}(?![\w])")
 # Shorter strings are too likely to be an ordinary word or number elsewhere in a message.
 MIN_SECRET = 5
+
+
+def headline(requirement_id: str) -> str:
+    """'good_conduct.age' -> 'Good conduct age': the id in words, for a result that carries no name."""
+    words = requirement_id.replace(".", " ").replace("_", " ").replace("-", " ")
+    return words[:1].upper() + words[1:]
+
+
+def requirement_name(requirement: RequirementResult) -> str:
+    """What the reader sees for a requirement: its name in the report's language (the profile's words)."""
+    return requirement.name or headline(requirement.id)
+
+
+def requirement_sources(requirement: RequirementResult) -> list[tuple[str, str]]:
+    """(title, address) of each source; the address is "" for a page whose address is not known.
+
+    A result built without sources (by hand, by an older caller) shows its `source` line as the title.
+    """
+    if requirement.sources:
+        return [(title or url, url if url.startswith(("https://", "http://")) else "")
+                for title, url in requirement.sources]
+    return [(requirement.source, "")] if requirement.source else []
 
 
 def mask(value: str, show: bool) -> str:
@@ -150,6 +172,7 @@ def report_plain(report: Report, show_personal_data: bool = False) -> dict[str, 
         "requirements": [
             {
                 "id": r.id,
+                "name": requirement_name(r),
                 "status": r.status,
                 "document_type": r.document_type,
                 "message": hide(r.message),

@@ -6,7 +6,7 @@ import click
 
 from dossiercheck.knowledge.wording import type_name, words_for
 from dossiercheck.models import Report
-from dossiercheck.reporters.plain import REPORTED_DATES
+from dossiercheck.reporters.plain import REPORTED_DATES, headline, requirement_name, requirement_sources
 
 MARKS = {
     "pass": ("✓", "green"),
@@ -16,12 +16,7 @@ MARKS = {
     "manual": ("?", "cyan"),
 }
 ASCII_MARKS = {"✓": "OK", "✗": "X", "!": "!", "?": "?"}
-
-
-def headline(requirement_id: str) -> str:
-    """'good_conduct.age' -> 'Good conduct age': the requirement's id in words."""
-    words = requirement_id.replace(".", " ").replace("_", " ").replace("-", " ")
-    return words[:1].upper() + words[1:]
+__all__ = ["headline", "render"]  # headline: the id in words, kept here for callers that import it from text
 
 
 def render(report: Report, color: bool = False, ascii_only: bool = False, lang: str = "en", **_: object) -> str:
@@ -64,13 +59,15 @@ def render(report: Report, color: bool = False, ascii_only: bool = False, lang: 
         out.append(style(w["checklist"], bold=True))
         arrow = "->" if ascii_only else "→"
         for requirement in report.requirements:
-            out.append(
-                f"  {mark(requirement.status)} {style(headline(requirement.id), bold=True)}: {requirement.message}"
-            )
+            name = requirement_name(requirement)
+            out.append(f"  {mark(requirement.status)} {style(name, bold=True)}: {requirement.message}")
             if requirement.files:
                 out.append(f"      {w['files']}: {', '.join(requirement.files)}")
-            if requirement.action and requirement.status != "pass":
-                out.append(f"      {arrow} {requirement.action}")
+            if requirement.status != "pass":  # like the action: what to read when something is to be done
+                if requirement.action:
+                    out.append(f"      {arrow} {requirement.action}")
+                for title, url in requirement_sources(requirement):
+                    out.append(f"      {w['source']}: {title} {url}".rstrip())
     out.append("")
     blocking = [r for r in report.requirements if r.status in ("fail", "missing")]
     to_look = [r for r in report.requirements if r.status in ("warn", "manual")]

@@ -4,6 +4,8 @@
 `RuleContext` adds the documents and the profile so every check has the same single argument.
 Message rendering lives here too, so every check words its results the same way: the profile's
 text for the outcome key, else the check's default text, filled with the values of the finding.
+The status of an outcome the check leaves to the profile (its OUTCOMES) comes from the profile's
+`outcomes:`; the result carries the requirement's name in the reader's language and its sources.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import datetime as dt
 import string
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from dossiercheck.models import Absence, Deadline, Document, DossierInfo, RequirementResult, Status
 from dossiercheck.workdays import age_on
@@ -131,18 +133,33 @@ def text_for(requirement: Requirement, defaults: Texts, lang: str, key: str) -> 
     return defaults.get(lang, {}).get(key)
 
 
+def requirement_name(requirement: Requirement, lang: str) -> str:
+    """The requirement in words in `lang` (English when unknown), its {options} filled in."""
+    template = requirement.names.get(lang if lang in LANGS else "en") or requirement.names.get("en", "")
+    return render(template, lang, {"count": requirement.count, **dict(requirement.options)})
+
+
 def result(
     requirement: Requirement,
     ctx: RuleContext,
     defaults: Texts,
-    status: Status,
+    status: Status | None,
     key: str,
     files: Sequence[str] = (),
     document_type: str | None = None,
     **params: Any,
 ) -> RequirementResult:
-    """A RequirementResult worded from the profile (then the check's defaults) in ctx.lang."""
+    """A RequirementResult worded from the profile (then the check's defaults) in ctx.lang.
+
+    `status` None: the profile decides (the key is one of the check's OUTCOMES, which the profile
+    must give a status when it loads); a status the profile gives for `key` wins in any case.
+    """
     lang = ctx.lang
+    decided = requirement.outcomes.get(key)
+    if decided is not None:
+        status = cast("Status", decided)
+    if status is None:
+        raise LookupError(f"requirement {requirement.id!r}: the profile gives no status for outcome {key!r}")
     params = {"count": requirement.count, **dict(requirement.options), **params}
     template = text_for(requirement, defaults, lang, key)
     if template is None:
@@ -164,6 +181,8 @@ def result(
         source=requirement.source,
         action=action,
         severity=requirement.severity,
+        name=requirement_name(requirement, lang),
+        sources=tuple((s.title, s.url) for s in requirement.sources),
     )
 
 

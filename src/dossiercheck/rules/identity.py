@@ -4,8 +4,9 @@ The passport MRZ is the reference (else dossier.yaml). Other documents with an M
 card, visa, ID card), their printed birth dates, and dossier.yaml's applicant are compared.
 Names are compared without accents, case, punctuation or word order; a name that is a part of
 the other (a middle name left out, an MRZ cut short) matches, and so does one within
-`name_ratio` similarity (OCR noise: 0/O, 1/I, 5/S, 8/B). A mismatch is a `warn` naming both
-documents: a person decides whether it is the same person.
+`name_ratio` similarity (OCR noise: 0/O, 1/I, 5/S, 8/B). A mismatch names both documents; its
+status (`name`, `birth`) comes from the profile's `outcomes:` (warn in _base/common: a person
+decides whether it is the same person).
 
 Passing: passport "GARCIA LOPEZ<<MARIA JOSE", visa "GARCÍA LÓPEZ<<MARIA JOSÉ".
 Failing: passport birth 1990-04-01, residence card birth 1990-01-04 -> `warn`.
@@ -24,6 +25,7 @@ from dossiercheck.rules.context import RuleContext, result
 
 ID = "identity"
 OPTIONS: dict[str, object] = {"name_ratio": 0.85, "compare_birth": True}
+OUTCOMES = ("name", "birth")  # a mismatch of either: its status comes from the profile's `outcomes:`
 OCR_DIGITS = str.maketrans("0158", "OISB")
 DEFAULTS = {
     "en": {
@@ -114,13 +116,13 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
         if name_a and name_b and not names_match(name_a, name_b, ratio):
             problems += 1
             yield result(
-                requirement, ctx, DEFAULTS, "warn", "name", files, "passport",
+                requirement, ctx, DEFAULTS, None, "name", files, "passport",
                 first=first, second=second, name_a=name_a, name_b=name_b,
             )  # fmt: skip
         if requirement.options["compare_birth"] and birth_a and birth_b and birth_a != birth_b:
             problems += 1
             yield result(
-                requirement, ctx, DEFAULTS, "warn", "birth", files, "passport",
+                requirement, ctx, DEFAULTS, None, "birth", files, "passport",
                 first=first, second=second, birth_a=birth_a, birth_b=birth_b,
             )  # fmt: skip
     if not problems:

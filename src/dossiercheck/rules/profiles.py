@@ -6,6 +6,10 @@ live once in base files (schemas/profiles/_base/, _status/) pulled in with `exte
 requirement with the same id in a later file is merged over the earlier one (lists replaced,
 mappings merged), and `remove:` drops a base requirement.
 
+Each requirement has a name in every report language (`name:`), its sources (`source:`, ids of
+schemas/sources.yaml or bare addresses, see sources.py) and, for the checks that leave some statuses
+to the profile, those statuses (`outcomes:`, see kinds.py).
+
 A profile is checked when it loads, so a typo fails at once with one line naming the file, the
 field and what was expected, instead of a silent wrong check at a counter.
 """
@@ -14,6 +18,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import difflib
 from collections.abc import Mapping
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +27,8 @@ from typing import Any
 
 from dossiercheck.knowledge.files import field_path, first_schema_error, read_yaml_text, schema_error_line, schemas_dir
 from dossiercheck.models import Profile, Requirement
+from dossiercheck.rules.kinds import KindError, read_options, read_outcomes
+from dossiercheck.rules.sources import SourceError, read_citations, source_line, sources_stamp
 
 # Checks about the dossier as a whole come after the documents, whatever file defined them.
 CROSS_CUTTING = ("translation", "legalisation", "identity", "complete_at_first_visit")
@@ -115,47 +122,6 @@ def _collect(path: Path, chain: tuple[Path, ...]) -> dict[str, Any]:
     return merged
 
 
-def _check_options(raw: dict[str, Any], origin: str) -> dict[str, Any]:
-    """Defaults of the check kind filled in; unknown kinds and options are errors."""
-    from dossiercheck.rules import RULES  # here: rules import this module for the Profile type
-
-    kind = raw["check"]
-    if kind not in RULES:
-        allowed = ", ".join(repr(k) for k in RULES)
-        raise ProfileError(f"{origin}.check: {kind!r} is not one of {allowed} (requirement {raw['id']!r})")
-    defaults: dict[str, Any] = RULES[kind].OPTIONS
-    given = raw.get("options") or {}
-    options = dict(defaults)
-    for name, value in given.items():
-        if name not in defaults:
-            allowed = ", ".join(repr(k) for k in defaults) or "no options"
-            raise ProfileError(
-                f"{origin}.options.{name}: unknown option {name!r} for check {kind!r} "
-                f"(requirement {raw['id']!r}); expected one of {allowed}"
-            )
-        default = defaults[name]
-        numeric = isinstance(default, (int, float)) and not isinstance(default, bool)
-        ok = (
-            default is None
-            or value is None
-            or (numeric and isinstance(value, (int, float)) and not isinstance(value, bool))
-            or isinstance(value, type(default))
-        )
-        if not ok:
-            raise ProfileError(
-                f"{origin}.options.{name}: {value!r} is not a {type(default).__name__} "
-                f"(requirement {raw['id']!r}, check {kind!r})"
-            )
-        choices = getattr(RULES[kind], "CHOICES", {}).get(name)
-        if choices is not None and value not in choices:
-            allowed = ", ".join(repr(c) for c in choices)
-            raise ProfileError(
-                f"{origin}.options.{name}: {value!r} is not one of {allowed} (requirement {raw['id']!r})"
-            )
-        options[name] = value
-    return options
-
-
 def _freeze(value: Any) -> Any:
     if isinstance(value, Mapping):
         return MappingProxyType({k: _freeze(v) for k, v in value.items()})
@@ -187,7 +153,7 @@ def load_profile_file(path: Path | str) -> Profile:
         stamp += tuple(p.stat().st_mtime_ns for p in sorted(profiles_dir().rglob("*.yaml")))
     except OSError:
         stamp = ()
-    return _load_cached(path, stamp)
+    return _load_cached(path, (*stamp, sources_stamp()))
 
 
 @lru_cache(maxsize=128)
@@ -204,8 +170,12 @@ def _load_cached(path: Path, stamp: tuple[int, ...]) -> Profile:
             if not error.absolute_path:
                 raise ProfileError(f"{origin}: {line.split(': ', 1)[1]} (requirement {rid!r})")
             raise ProfileError(f"{origin}.{line} (requirement {rid!r})")
-        options = _check_options(raw, origin)
-        source = raw["source"]
+        try:
+            options = read_options(raw, origin)
+            outcomes = read_outcomes(raw, origin)
+            sources = read_citations(raw["source"], origin)
+        except (KindError, SourceError) as exc:
+            raise ProfileError(str(exc)) from None
         requirements.append(
             Requirement(
                 id=rid,
@@ -215,9 +185,12 @@ def _load_cached(path: Path, stamp: tuple[int, ...]) -> Profile:
                 options=_freeze(options),
                 severity=raw["severity"],
                 messages=_freeze(raw["messages"]),
-                source="; ".join(source) if isinstance(source, list) else source,
+                source=source_line(sources),
                 min_age=raw.get("min_age"),
                 defined_in=origin,
+                names=_freeze(raw["name"]),
+                sources=sources,
+                outcomes=_freeze(outcomes),
             )
         )
     requirements.sort(key=lambda r: r.check in CROSS_CUTTING)
@@ -259,8 +232,11 @@ def load_profile(profile_id: str) -> Profile:
         raise ProfileError(f"profile {profile_id!r}: base files cannot be used as a profile")
     path = profiles_dir() / f"{profile_id}.yaml"
     if not path.is_file():
-        known = ", ".join(profile_ids())
-        raise ProfileError(f"profile {profile_id!r}: no such profile; expected one of {known}")
+        known = profile_ids()
+        close = difflib.get_close_matches(profile_id, known, n=1, cutoff=0.8)
+        if close:  # a typo: the one id it most looks like, not the whole list
+            raise ProfileError(f"profile {profile_id!r}: no such profile; did you mean {close[0]!r}?")
+        raise ProfileError(f"profile {profile_id!r}: no such profile; expected one of {', '.join(known)}")
     return load_profile_file(path)
 
 

@@ -2,8 +2,9 @@
 
 Apply 30 to 45 days before the card's expiry (seed 002 "Belgium Type A Residence Permit"); T15
 says "at least 45 days". What is certain: after the expiry the person is struck off. So, with
-both ends inclusive: 45 to 30 days before -> pass; earlier -> warn (come back later); from 29
-days before to the expiry day -> warn (late but still possible); after the expiry -> fail.
+both ends inclusive: 45 to 30 days before -> pass; after the expiry -> fail; earlier (`early`:
+come back later) and from 29 days before to the expiry day (`late`: late but still possible) get
+the status the profile gives them in `outcomes:` (renewal/card-a: warn for both).
 The expiry comes from dossier.yaml `card_expiry`, else the residence card's MRZ or printed date.
 
 Passing: card_expiry 2027-01-07, appointment 2026-11-23 (45 days before).
@@ -21,6 +22,7 @@ from dossiercheck.rules.validity import read_expiry
 
 ID = "renewal_window"
 OPTIONS: dict[str, object] = {"earliest_days": 45, "latest_days": 30}
+OUTCOMES = ("early", "late")  # their statuses come from the profile's `outcomes:`
 DEFAULTS = {
     "en": {
         "pass": "In the renewal window: from {opens} to {closes}; the card expires on {expiry}.",
@@ -70,11 +72,11 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     ref = ctx.reference_date
     params = {"opens": opens, "closes": closes, "expiry": expiry}
     if ref < opens:
-        yield result(requirement, ctx, DEFAULTS, "warn", "early", files, "residence_card", **params)
+        yield result(requirement, ctx, DEFAULTS, None, "early", files, "residence_card", **params)
     elif ref <= closes:
         yield result(requirement, ctx, DEFAULTS, "pass", "pass", files, "residence_card", **params)
     elif ref <= expiry:
-        yield result(requirement, ctx, DEFAULTS, "warn", "late", files, "residence_card", **params)
+        yield result(requirement, ctx, DEFAULTS, None, "late", files, "residence_card", **params)
     else:
         yield result(requirement, ctx, DEFAULTS, "fail", "fail", files, "residence_card", **params)
     for day, key in ((opens, "deadline"), (closes, "deadline_close"), (expiry, "deadline_expiry")):

@@ -2,8 +2,9 @@
 
 The accepted languages come from the profile's `settings.languages` (default nl, fr, de, en; the
 seeds disagree, see the research note section 8) unless the requirement sets `languages`.
-Identity documents, photos and the translations themselves are not looked at: they carry an
-MRZ or no text. A document whose language could not be told is not counted.
+The types never looked at are the profile's `settings.translation.not_needed_for` (_base/common:
+identity documents, photos, the translations themselves...: they carry an MRZ or no text), unless
+the requirement lists its own `documents`. A document whose language could not be told is not counted.
 
 Passing: a lease in Dutch; or a Spanish birth certificate plus one sworn_translation.
 Failing: a Spanish birth certificate and no sworn_translation -> `fail` naming the file.
@@ -18,7 +19,6 @@ from dossiercheck.rules.context import RuleContext, result
 
 ID = "translation"
 OPTIONS: dict[str, object] = {"languages": None}
-NOT_LOOKED_AT = {"passport", "id_card", "residence_card", "visa", "photo", "sworn_translation", "apostille", "unknown"}
 DEFAULTS = {
     "en": {
         "pass": "Every document is in an accepted language ({accepted}) or has a sworn translation.",
@@ -40,7 +40,8 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     if requirement.documents:
         looked_at = ctx.of_type(requirement.documents)
     else:
-        looked_at = [d for d in ctx.documents if d.type not in NOT_LOOKED_AT]
+        not_needed = set(ctx.setting("translation", {}).get("not_needed_for", ()))
+        looked_at = [d for d in ctx.documents if d.type not in not_needed]
     foreign = [d for d in looked_at if d.language and d.language not in accepted]
     translations = ctx.of_type(("sworn_translation",))
     params = {"accepted": "/".join(accepted), "foreign": [f"{d.name} ({d.language})" for d in foreign]}
