@@ -96,12 +96,12 @@ def test_every_format_is_written_and_well_formed(reports: dict[str, tuple[int, P
     assert failed == {r["id"] for r in report["requirements"] if r["status"] in ("fail", "missing")}
     assert int(suite.get("failures")) == len(failed)
     markdown = (target / "report.md").read_text()
-    assert "| ❌ | `passport.validity` |" in markdown
+    assert "| ❌ | Passport valid long enough |" in markdown
     text = (target / "report.txt").read_text()
-    assert "NOT READY" in text and "✗ Passport validity" in text
+    assert "NOT READY" in text and "✗ Passport valid long enough" in text
     html = (target / "report.html").read_text()
     assert html.count('<image href="data:image/jpeg;base64,') >= len(report["documents"])
-    # Self-contained: nothing is fetched (sources are cited as text, never loaded).
+    # Self-contained: nothing is fetched (sources are links a reader may open, never loaded).
     assert 'src="http' not in html and "<link" not in html and "url(http" not in html
 
 

@@ -150,7 +150,7 @@ def test_unknown_field(tmp_path: Path) -> None:
 
 def test_unknown_document_type(tmp_path: Path) -> None:
     message = one_line_error(write(tmp_path, BAD_BASE + GOOD_REQUIREMENT.replace("[lease]", "[leese]")))
-    assert "requirements[0].documents[0]: 'leese' is not one of 'passport'" in message
+    assert "requirements[0].documents[0]: 'leese' is not one of 'apostille', 'bank_statement'" in message
 
 
 def test_unknown_check_kind(tmp_path: Path) -> None:
@@ -346,4 +346,4 @@ def test_outcomes_are_inherited_from_the_bases() -> None:
 def test_types_that_never_need_a_translation_are_settings() -> None:
     settings = load_profile("visa-d/employee").settings["translation"]
     assert set(settings["not_needed_for"]) == {"passport", "id_card", "residence_card", "visa", "photo",
-                                               "sworn_translation", "apostille", "unknown"}
+                                               "sworn_translation", "apostille", "unknown", "information"}

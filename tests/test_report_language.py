@@ -94,7 +94,7 @@ Royal Decree of 8 October 1981, art. 1; \
 | File | Type | Pages | Dates | Problems |
 |---|---|---:|---|---|
 | `passport.jpg` | Passport | 1 | expiry 2026-03-01, birth 1990-04-12 | Page 1 is blurred |
-| `scan.pdf (pages 2-3)` | unknown | 2 |  |  |
+| `scan.pdf (pages 2-3)` | not recognised | 2 |  |  |
 | `scan.pdf (page 1)` | Lease | 1 |  |  |
 
 ## Not read
@@ -126,7 +126,7 @@ ENGLISH_HTML = [
     "<h3><code>passport.jpg</code> · Passport (93%)</h3>",
     "<p>expiry: <strong>2026-03-01</strong> · birth: <strong>1990-04-12</strong> · language: en</p>",
     '<title>expiry: 2026-03-01 (read "01 MAR &lt;b&gt;2026&lt;/b&gt;")</title>',
-    "<h3><code>scan.pdf (pages 2-3)</code> · unknown</h3>",
+    "<h3><code>scan.pdf (pages 2-3)</code> · not recognised</h3>",
     "<h3><code>scan.pdf (page 1)</code> · Lease (0%)</h3>",
     "<h2>Not read</h2>",
     "<li><code>notes.txt</code>: not a document</li>",

@@ -111,7 +111,8 @@ def test_weak_evidence_is_unknown(text: str) -> None:
 
 
 def test_noisy_ocr_still_matches() -> None:
-    text = "EXTRAlT DE CASlER JUDlClAlRE\nArticle 595 du Code d'instruction crirninelle\nNeant"
+    text = ("EXTRAlT DE CASlER JUDlClAlRE\nArticle 595 du Code d'instruction crirninelle\nNom : PEETERS Jan\n"
+            "Neant\nFait a Bruxelles le 3 mars 2026")
     assert classify(*document(text)).type == "good_conduct"
 
 

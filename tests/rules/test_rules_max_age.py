@@ -1,9 +1,11 @@
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 
+from dossiercheck.models import DateField
 from dossiercheck.rules.max_age import last_accepted_day
 from tests.rules._factory import REF, doc, passport, run
 
@@ -34,9 +36,22 @@ def test_most_recent_certificate_counts() -> None:
     assert results[0].status == "pass"
 
 
-def test_no_issue_date_is_manual() -> None:
-    results, _ = run("visa-d/employee", "medical.age", [doc("medical")])
-    assert results[0].status == "manual"
+def test_an_unreadable_issue_date_blocks_and_says_how_to_give_it() -> None:
+    results, _ = run("visa-d/employee", "medical.age", [doc("medical", "medical.pdf")])
+    assert results[0].status == "fail"  # not READY until the date is read or given
+    assert "medical.pdf" in results[0].message
+    assert "--given-date 'medical.pdf:issue=YYYY-MM-DD'" in results[0].action
+    assert '`dates: {"medical.pdf": {issue: YYYY-MM-DD}}`' in results[0].action
+
+
+def test_a_given_issue_date_is_checked_and_marked_as_given() -> None:
+    given = DateField(value=REF - dt.timedelta(days=30), raw="given by you", page=0, field="issue", source="given")
+    document = dataclasses.replace(doc("medical", "medical.pdf"), dates=(given,))
+    results, _ = run("visa-d/employee", "medical.age", [document])
+    assert results[0].status == "pass" and "given by you, not read" in results[0].message
+    old = dataclasses.replace(given, value=REF - dt.timedelta(days=400))
+    results, _ = run("visa-d/employee", "medical.age", [dataclasses.replace(document, dates=(old,))])
+    assert results[0].status == "fail" and "given by you" in results[0].message
 
 
 def test_good_conduct_not_required_at_17() -> None:

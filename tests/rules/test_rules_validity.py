@@ -41,9 +41,10 @@ def test_expiry_from_valid_mrz_wins_over_printed_date() -> None:
     assert results[0].status == "fail"  # the MRZ does not check out: the printed date is used
 
 
-def test_no_expiry_read_is_manual() -> None:
-    results, _ = run("visa-d/employee", "passport.validity", [doc("passport")])
-    assert results[0].status == "manual"
+def test_an_unreadable_expiry_blocks_until_it_is_given() -> None:
+    results, _ = run("visa-d/employee", "passport.validity", [doc("passport", "passport.jpg")])
+    assert results[0].status == "fail" and "passport.jpg" in results[0].message
+    assert "passport.jpg:expiry=" in results[0].action
 
 
 def test_municipality_warns_under_twelve_months_but_accepts_a_valid_passport() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dossiercheck.classify.score import UNKNOWN, classify
+from dossiercheck.classify.decide import INFORMATION, UNKNOWN, classify
 from dossiercheck.classify.split import page_runs, split_pages
 
-__all__ = ["UNKNOWN", "classify", "page_runs", "split_pages"]
+__all__ = ["INFORMATION", "UNKNOWN", "classify", "page_runs", "split_pages"]

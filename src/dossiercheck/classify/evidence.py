@@ -23,6 +23,7 @@ _LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:be
 # A value after a label: a capitalised word, a number or a date, not a word addressed to the reader.
 _VALUE = re.compile(r"^[\s:.\-–]*(?:[A-ZÀ-Þ][\w'’-]+|\d[\d/.\- ]{1,})")
 _DIGITS = re.compile(r"\d{3,}")
+_A_NUMBER = re.compile(r"\d")
 _MRZ_LINE = re.compile(r"^[A-Z0-9<]{25,}$")
 
 
@@ -38,7 +39,7 @@ class _Group:
 class EvidenceRules:
     instance: tuple[_Group, ...]
     description: tuple[_Group, ...]
-    structure: Mapping[str, float]
+    structure: Mapping[str, Any]
     decision: Mapping[str, float]
 
 
@@ -90,8 +91,16 @@ def _count(group: _Group, text: str, lines: list[tuple[str, str]]) -> int:
         hits = sum(_labelled(m, lines, _VALUE) for m in group.matchers)
     elif group.name == "reference":
         hits = sum(_labelled(m, lines, _DIGITS) for m in group.matchers)
+    elif group.name == "issued":
+        hits = sum(_labelled(m, lines, _A_NUMBER) for m in group.matchers)
     else:
-        hits = sum(m.find(text) is not None for m in group.matchers)
+        # Phrases of several languages may find the same words ("gratuit", "gratuito"): count places, once.
+        spans = sorted({found for m in group.matchers if (found := m.find(text)) is not None})
+        hits, end = 0, -1
+        for start, stop in spans:
+            if start >= end:
+                hits += 1
+            end = max(end, stop)
     return min(hits, group.cap)
 
 
@@ -112,6 +121,9 @@ def weigh_evidence(text: str) -> Evidence:
             description += hits * group.weight
             seen.append(f"{group.name} x{hits}")
     structure = rules.structure
+    if any(re.match(str(structure["place_date"]), raw) for raw in raw_lines):
+        instance += structure["place_date_weight"]
+        seen.append("place and date of signature")
     questions = min(sum(bool(_QUESTION.search(raw)) for raw in raw_lines), int(structure["question_cap"]))
     links = min(len(_LINK.findall(text)), int(structure["link_cap"]))
     description += questions * structure["question_weight"] + links * structure["link_weight"]

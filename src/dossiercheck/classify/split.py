@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from dossiercheck.classify.score import UNKNOWN
+from dossiercheck.classify.decide import UNKNOWN
 from dossiercheck.knowledge.settings import reading_settings
 from dossiercheck.models import PageEvidence
 

@@ -27,7 +27,7 @@ _ISSUE_LIKE = ("issue", "signed")
 # (OCR often reads the "à" as "4").
 _DONE_AT = re.compile(
     r"\b(?:fait|faite|etabli|etablie|delivre|delivree|done|signed|issued|given|gedaan|opgemaakt|gegeven|"
-    r"afgegeven|ausgestellt|unterzeichnet|gegeben)\b(?: \w+){0,3} (?:a|4|at|in|te|zu) [\w ]{2,40}$"
+    r"afgegeven|ausgestellt|unterzeichnet|gegeben)\b(?: \w+){0,3} (?:a|4|at|in|te|zu) [\w ,]{2,40}$"
 )
 # Headings of the signature block: "Given under my hand this day:", "Ort, Datum: Gent,", "Lieu et date".
 _SIGNATURE = re.compile(
@@ -223,6 +223,7 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
     fields = doctype.dates if doctype is not None else {"expiry": {}}
     range_end = "expiry" if "expiry" in fields else "end" if "end" in fields else "expiry"
     candidates: list[tuple[_Hit | None, DateField]] = []
+    births: list[tuple[DateField, str]] = []  # each labelled birth date and the text before it
     alone: set[tuple[int, str, Any]] = set()
     for page in pages:
         lines = page_lines(page)
@@ -236,6 +237,8 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
                 if not _plausible(hit.field, date.value, reference_date, doctype):
                     hit = None
             candidates.append((hit, date))
+            if hit is not None and hit.field == "birth":
+                births.append((date, _text_before(lines, found)))
             if len(same_line) == 1 and _stands_alone(lines[found.line].text, found):
                 alone.add((date.page, date.raw, date.box))
 
@@ -248,6 +251,7 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
         if held is None or hit.rank > held[0] or (hit.rank == 3 and held[0] == 3):
             chosen[hit.field] = (hit.rank, replace(date, field=hit.field, label=hit.label))
     chosen.pop("printed", None)
+    _applicants_birth(doctype, births, chosen)
     _infer(doctype, candidates, chosen, reference_date)
     _infer_signature_date(doctype, issue_field, candidates, alone, chosen, reference_date)
 
@@ -263,6 +267,39 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
     used = {(d.page, d.raw, d.box, d.value) for d in assigned}
     rest = [date for _, date in candidates if (date.page, date.raw, date.box, date.value) not in used]
     return assigned + rest
+
+
+def _text_before(lines: list[PageLine], found: LocatedDate, reach: int = 3) -> str:
+    """The date's line up to the date, after the `reach` lines above it: where a person's role is named."""
+    above = [line.text for line in lines[max(0, found.line - reach) : found.line]]
+    return normalise(" ".join([*above, lines[found.line].text[: found.start]]))
+
+
+def _role(doctype: DocType, before: str) -> str | None:
+    """The role named last before a date ('applicant' for the tenant, 'other' for the landlord), if any."""
+    best: tuple[int, str] | None = None
+    for role, words in doctype.people.items():
+        for word in words:
+            for m in compile_phrase(word).finditer(before):
+                if best is None or m.end() > best[0]:
+                    best = (m.end(), role)
+    return best[1] if best else None
+
+
+def _applicants_birth(doctype: DocType | None, births: list[tuple[DateField, str]],
+                      chosen: dict[str, tuple[int, DateField]]) -> None:
+    """On a paper about several people (a lease's landlord and tenant, a doctor and a patient), the birth
+    date is the applicant's: the one under the applicant's role. When several differ and no role tells,
+    none is the document's birth date, rather than the wrong person's."""
+    if len({d.value for d, _ in births}) < 2 or "birth" not in chosen:
+        return
+    mine = [d for d, before in births if doctype is not None and doctype.people
+            and _role(doctype, before) == "applicant"]
+    if len({d.value for d in mine}) == 1:
+        rank = chosen["birth"][0]
+        chosen["birth"] = (rank, replace(mine[0], field="birth", label=f"{chosen['birth'][1].label} (applicant)"))
+    else:
+        del chosen["birth"]
 
 
 def _infer(doctype: DocType | None, candidates: list[tuple[_Hit | None, DateField]],

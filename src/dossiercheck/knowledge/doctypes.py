@@ -9,6 +9,7 @@ Phrases are matched by `dossiercheck.text.match` (accent- and case-insensitive, 
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import json
 from dataclasses import dataclass
@@ -21,7 +22,9 @@ from dossiercheck.errors import DossierCheckError
 from dossiercheck.knowledge.files import read_yaml_file, schemas_dir
 from dossiercheck.text.match import PhraseMatcher, fold
 
-LANGUAGES = ("en", "fr", "nl", "de")
+# The languages of Belgian procedures, and the Latin-script languages certificates most often come in
+# (see README: Spanish, Portuguese, Italian, Turkish, Polish, Romanian).
+LANGUAGES = ("en", "fr", "nl", "de", "es", "pt", "it", "tr", "pl", "ro")
 
 
 class DoctypeError(DossierCheckError, ValueError):
@@ -79,6 +82,12 @@ class DocType:
     dates: dict[str, dict[str, tuple[str, ...]]]  # field -> language -> labels
     issue_date: str | None  # which of `dates` is reported as the document's issue date
     translation: bool = False  # it carries the content of another document (sworn translations)
+    information: bool = False  # a page about documents: given on evidence, never by cues
+    attachment: bool = False  # it accompanies another document (an apostille)
+    mrz_holder: str | None = None  # "foreign": the type of a card held by a foreigner of the issuing state
+    # The people a paper names, by role ("applicant": the tenant, the patient; "other": the landlord, the
+    # doctor), as the words announcing each, every language together: whose birth date is whose.
+    people: dict[str, tuple[str, ...]] = dataclasses.field(default_factory=dict)
 
     def labels(self, field: str) -> tuple[str, ...]:
         return tuple(label for labels in self.dates.get(field, {}).values() for label in labels)
@@ -106,6 +115,11 @@ def _doctype(data: dict[str, Any]) -> DocType:
         dates=dates,
         issue_date=data.get("issue_date"),
         translation=bool(data.get("translation", False)),
+        information=bool(data.get("information", False)),
+        attachment=bool(data.get("attachment", False)),
+        mrz_holder=requires.get("mrz_holder"),
+        people={role: tuple(w for words in by_lang.values() for w in words)
+                for role, by_lang in data.get("people", {}).items()},
     )
 
 

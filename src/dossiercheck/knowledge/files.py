@@ -100,7 +100,13 @@ def _validator(name: str, ref: str | None) -> jsonschema.Draft202012Validator:
 
 @lru_cache(maxsize=8)
 def load_json_schema(name: str) -> dict[str, Any]:
-    return json.loads((schemas_dir() / name).read_text(encoding="utf-8"))
+    """A JSON Schema of `schemas/`; a `$defs.doctype` in it lists the document types of `schemas/doctypes/`
+    (and "unknown"), read from that folder: adding a type is adding its file, nothing else."""
+    schema = json.loads((schemas_dir() / name).read_text(encoding="utf-8"))
+    if "doctype" in schema.get("$defs", {}):
+        ids = sorted(p.stem for p in (schemas_dir() / "doctypes").glob("*.yaml"))
+        schema["$defs"]["doctype"] = {"enum": [*ids, "unknown"], "description": "a document type of schemas/doctypes"}
+    return schema
 
 
 def load_checked(name: str, schema: str) -> Any:

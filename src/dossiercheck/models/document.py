@@ -34,6 +34,7 @@ class Classification:
     type: str
     confidence: float  # 0-1
     cues: Sequence[str] = ()  # frozen to a tuple when made
+    about: str | None = None  # for a page about documents (type "information"): the type it is about
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "cues", tuple(self.cues))

@@ -65,7 +65,7 @@ def analyse_part(reading: FileReading, pages: Sequence[Page], evidence: Sequence
         size=reading.size if whole or first == reading.pages[0].index else 0,  # the file's bytes counted once
         pages=tuple(pages), type=found.type, confidence=found.confidence, cues=tuple(found.cues),
         language=detect_language("\n\f".join(p.text for p in pages)), dates=tuple(dates), mrz=mrz,
-        problems=tuple(problems), part=None if whole else (first, last),
+        problems=tuple(problems), part=None if whole else (first, last), about=found.about,
     )
 
 

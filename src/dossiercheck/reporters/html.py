@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from dossiercheck.knowledge.wording import date_name, document_name, report_language, type_name, words_for
 from dossiercheck.models import Report
-from dossiercheck.reporters.plain import REPORTED_DATES, report_plain, requirement_sources
+from dossiercheck.reporters.plain import REPORTED_DATES, kind_of, report_plain, requirement_sources
 
 _ENV = Environment(loader=PackageLoader("dossiercheck", "reporters/templates"),
                    autoescape=select_autoescape(["html", "j2"]), trim_blocks=True, lstrip_blocks=True)
@@ -32,4 +32,5 @@ def render(report: Report, thumbnails: dict[tuple[str, int], Any] | None = None,
                            date_name=lambda field: date_name(field, lang),
                            document_name=lambda document: document_name(document, lang),
                            type_name=lambda type_id: type_name(type_id, lang),
+                           kind_of=lambda document: kind_of(document, lang),
                            sources=[requirement_sources(r) for r in report.requirements])

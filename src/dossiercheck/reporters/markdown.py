@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dossiercheck.knowledge.wording import date_name, document_name, type_name, words_for
+from dossiercheck.knowledge.wording import date_name, document_name, words_for
 from dossiercheck.models import Report
-from dossiercheck.reporters.plain import REPORTED_DATES, requirement_name, requirement_sources
+from dossiercheck.reporters.plain import kind_of, requirement_name, requirement_sources, shown_dates
 
 MARKS = {"pass": "✅", "fail": "❌", "missing": "❌", "warn": "⚠️", "manual": "👀"}
 
@@ -46,9 +46,9 @@ def render(report: Report, lang: str = "en", **_: object) -> str:
     out += [f"## {w['documents']}", "",
             f"| {w['file']} | {w['type']} | {w['pages']} | {w['dates']} | {w['problems']} |", "|---|---|---:|---|---|"]
     for d in report.documents:
-        dates = ", ".join(f"{date_name(n, lang)} {v.isoformat()}"
-                          for n in REPORTED_DATES if (v := d.date(n)) is not None)
-        kind = type_name(d.type, lang) if d.type != "unknown" else w["unknown_type"]
+        dates = ", ".join(f"{date_name(str(f.field), lang)} {f.value.isoformat()}"
+                          + (f" ({w['given_date']})" if f.source == "given" else "") for f in shown_dates(d))
+        kind = kind_of(d, lang)
         out.append(f"| `{cell(document_name(d, lang))}` | {kind} | {len(d.pages)} | {dates} | "
                    f"{cell('; '.join(d.problems))} |")
     if report.skipped:

@@ -10,9 +10,22 @@ import re
 from collections.abc import Iterable
 from typing import Any
 
-from dossiercheck.models import Document, Mrz, Report, RequirementResult
+from dossiercheck.models import DateField, Document, Mrz, Report, RequirementResult
 
 REPORTED_DATES = ("expiry", "issue", "birth")
+
+
+def shown_dates(document: Document) -> list[DateField]:
+    """The dates a report shows for a document: its type's own (a lease's signature, start and end, not
+    an 'issue' date) and the holder's birth and the expiry; each field once, given dates first."""
+    from dossiercheck.knowledge.doctypes import load_doctypes
+
+    doctype = load_doctypes().get(document.type)
+    fields = list(REPORTED_DATES)
+    if doctype is not None and doctype.issue_date not in (None, "issue"):
+        fields = [f for f in fields if f != "issue"]
+        fields += [f for f in doctype.dates if f not in fields and f != "birth"]
+    return [found for name in fields if (found := document.date_field(name)) is not None]
 # A Belgian national register number, YY.MM.DD-XXX.XX, written with or without its separators.
 NATIONAL_NUMBER = re.compile(r"(?<![\w.])\d{2}([. ]?)\d{2}\1\d{2}[- .]?\d{3}[. ]?\d{2}(?![\w])")
 # Shorter strings are too likely to be an ordinary word or number elsewhere in a message.
@@ -133,11 +146,8 @@ def mrz_plain(mrz: Mrz, show_personal_data: bool) -> dict[str, Any]:
 def document_plain(document: Document, show_personal_data: bool,
                    secrets: Iterable[str] | None = None) -> dict[str, Any]:
     own_numbers = [document.mrz.document_number] if document.mrz is not None else []
-    dates = {}
-    for name in REPORTED_DATES:
-        value = document.date(name)
-        if value is not None:
-            dates[name] = value.isoformat()
+    shown = shown_dates(document)
+    dates = {str(d.field): d.value.isoformat() for d in shown}
     plain: dict[str, Any] = {
         "file": document.file,
         "pages": len(document.pages),
@@ -145,6 +155,8 @@ def document_plain(document: Document, show_personal_data: bool,
         "confidence": round(float(document.confidence), 3),
         "language": document.language,
         "dates": dates,
+        "date_sources": {str(d.field): d.source for d in shown},
+        "about": document.about,
         "problems": [mask_text(p, show_personal_data, secrets if secrets is not None else own_numbers)
                      for p in document.problems],
     }
@@ -187,3 +199,13 @@ def report_plain(report: Report, show_personal_data: bool = False) -> dict[str, 
             for d in sorted(report.deadlines, key=lambda d: (d.date, d.requirement))
         ],
     }
+
+
+def kind_of(document: Document, lang: str) -> str:
+    """The document's type as the report names it; a page about a type says so."""
+    from dossiercheck.knowledge.wording import type_name, words_for
+
+    w = words_for(lang)
+    if document.about is not None:
+        return w["about_page"].format(type=type_name(document.about, lang))
+    return type_name(document.type, lang) if document.type != "unknown" else w["unknown"]

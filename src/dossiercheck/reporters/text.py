@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import click
 
-from dossiercheck.knowledge.wording import type_name, words_for
+from dossiercheck.knowledge.wording import words_for
 from dossiercheck.models import Report
-from dossiercheck.reporters.plain import REPORTED_DATES, headline, requirement_name, requirement_sources
+from dossiercheck.reporters.plain import headline, kind_of, requirement_name, requirement_sources, shown_dates
 
 MARKS = {
     "pass": ("✓", "green"),
@@ -37,12 +37,11 @@ def render(report: Report, color: bool = False, ascii_only: bool = False, lang: 
     out.append("")
     out.append(style(f"{w['read']} ({len(report.documents)})", bold=True))
     width = max((len(d.name) for d in report.documents), default=10)
-    kinds = [type_name(d.type, lang) if d.type != "unknown" else w["unknown"] for d in report.documents]
+    kinds = [kind_of(d, lang) for d in report.documents]
     kind_width = max((len(k) for k in kinds), default=10)
     for document, kind in zip(report.documents, kinds, strict=True):
-        dates = ", ".join(
-            f"{w[name]} {value.isoformat()}" for name in REPORTED_DATES if (value := document.date(name)) is not None
-        )
+        dates = ", ".join(f"{w.get(str(d.field), str(d.field))} {d.value.isoformat()}"
+                          + (f" ({w['given_date']})" if d.source == "given" else "") for d in shown_dates(document))
         line = f"  {document.name:<{width}}  {kind:<{kind_width}} {len(document.pages):>3} p."
         if dates:
             line += f"  {dates}"

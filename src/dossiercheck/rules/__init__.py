@@ -11,10 +11,11 @@ is known to be younger.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from dossiercheck.models import Deadline, Document, RequirementResult
+from dossiercheck.models import Deadline, Document, Requirement, RequirementResult
 from dossiercheck.rules import (
     first_visit,
     identity,
@@ -81,9 +82,28 @@ def evaluate(
             if isinstance(item, Deadline):
                 deadlines.append(item)
             else:
-                results.append(downgrade(item, requirement.severity))
+                results.append(downgrade(_name_pages_about(item, requirement, ctx), requirement.severity))
     deadlines.sort(key=lambda d: (d.date, d.requirement))
     return results, deadlines
+
+
+ABOUT_NOTE = {
+    "en": "{names}: a page about this document, not the document itself. Bring the document.",
+    "fr": "{names} : une page sur ce document, pas le document lui-même. Apportez le document.",
+    "nl": "{names}: een pagina over dit document, niet het document zelf. Breng het document mee.",
+}
+
+
+def _name_pages_about(found: RequirementResult, requirement: Requirement, ctx: RuleContext) -> RequirementResult:
+    """A missing document whose information page is in the dossier (a saved web page): say so, name the file."""
+    if found.status != "missing" or not requirement.documents:
+        return found
+    pages = [d for d in ctx.documents if d.about is not None and d.about in requirement.documents]
+    if not pages:
+        return found
+    names = [d.name for d in pages]
+    note = ABOUT_NOTE.get(ctx.lang, ABOUT_NOTE["en"]).format(names=", ".join(names))
+    return replace(found, message=f"{found.message} {note}", files=tuple(dict.fromkeys([*found.files, *names])))
 
 
 __all__ = ["RULES", "DossierContext", "RuleContext", "evaluate"]

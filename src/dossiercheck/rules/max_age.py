@@ -6,15 +6,18 @@ certificate issued exactly 6 months before the appointment passes, one day earli
 
 Passing: months 6, reference 2026-08-31, issued 2026-02-28 (6 months before, clamped).
 Failing: months 6, reference 2026-11-23, issued 2026-05-22 (6 months and one day).
+Failing: the issue date could not be read (`no_date`, blocking until the applicant gives it, see
+`context.give_a_date`); a date given by the applicant is checked like a read one and marked as given.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
 from dossiercheck.models import Deadline, Requirement, RequirementResult
-from dossiercheck.rules.context import RuleContext, deadline, result
+from dossiercheck.rules.context import RuleContext, deadline, give_a_date, marked_given, result
 from dossiercheck.workdays import add_months
 
 ID = "max_age"
@@ -25,21 +28,24 @@ DEFAULTS = {
         "pass": "Issued on {issue}: recent enough (not before {oldest}).",
         "fail": "Issued on {issue}: more than {months} months old on {reference}.",
         "future": "The issue date {issue} is after the appointment; please check it.",
-        "no_date": "We could not read the date this was issued; please check it is at most {months} months old.",
+        "no_date": "We could not read the date {file} was issued, so we cannot tell whether it is at most "
+                   "{months} months old: it counts as missing until the date is read or given.",
         "deadline": "Last day {file} is recent enough ({months} months after issue)",
     },
     "fr": {
         "pass": "Délivré le {issue} : assez récent (pas avant le {oldest}).",
         "fail": "Délivré le {issue} : plus de {months} mois le {reference}.",
         "future": "La date de délivrance {issue} est après le rendez-vous ; vérifiez-la.",
-        "no_date": "Nous n'avons pas pu lire la date de délivrance ; vérifiez qu'elle date de {months} mois au plus.",
+        "no_date": "Nous n'avons pas pu lire la date de délivrance de {file} : impossible de dire s'il a "
+                   "{months} mois au plus. Il compte comme manquant tant que la date n'est ni lue ni donnée.",
         "deadline": "Dernier jour où {file} est assez récent ({months} mois après la délivrance)",
     },
     "nl": {
         "pass": "Afgegeven op {issue}: recent genoeg (niet vóór {oldest}).",
         "fail": "Afgegeven op {issue}: meer dan {months} maanden oud op {reference}.",
         "future": "De afgiftedatum {issue} ligt na de afspraak; controleer ze.",
-        "no_date": "We konden de afgiftedatum niet lezen; controleer dat ze hoogstens {months} maanden oud is.",
+        "no_date": "We konden de afgiftedatum van {file} niet lezen en weten dus niet of het hoogstens "
+                   "{months} maanden oud is: het telt als ontbrekend tot de datum gelezen of opgegeven is.",
         "deadline": "Laatste dag dat {file} recent genoeg is ({months} maanden na afgifte)",
     },
 }
@@ -60,20 +66,24 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
         return
     field = str(requirement.options["date_field"])
     months = int(requirement.options["months"])
-    dated = [(d.date(field), d) for d in found if d.date(field) is not None]
+    dated = [(f, d) for d in found if (f := d.date_field(field)) is not None]
     if not dated:
-        yield result(requirement, ctx, DEFAULTS, "manual", "no_date", [d.name for d in found], found[0].type)
+        # A date that decides the verdict must be read or given: an unreadable one blocks, and says how.
+        first = found[0]
+        yield dataclasses.replace(
+            result(requirement, ctx, DEFAULTS, "fail", "no_date", [d.name for d in found], first.type,
+                   file=first.name), action=give_a_date(ctx.lang, first.name, field))
         return
-    issue, document = max(dated, key=lambda pair: pair[0])  # type: ignore[arg-type,return-value]
-    assert issue is not None
+    read, document = max(dated, key=lambda pair: pair[0].value)
+    issue, given = read.value, read.source == "given"
     ref = ctx.reference_date
     oldest = add_months(ref, -months)
     params = {"issue": issue, "oldest": oldest, "reference": ref, "file": document.name}
     files, kind = [document.name], document.type
     if issue > ref:
-        yield result(requirement, ctx, DEFAULTS, "warn", "future", files, kind, **params)
+        yield marked_given(result(requirement, ctx, DEFAULTS, "warn", "future", files, kind, **params), given, ctx.lang)
     elif issue < oldest:
-        yield result(requirement, ctx, DEFAULTS, "fail", "fail", files, kind, **params)
+        yield marked_given(result(requirement, ctx, DEFAULTS, "fail", "fail", files, kind, **params), given, ctx.lang)
     else:
-        yield result(requirement, ctx, DEFAULTS, "pass", "pass", files, kind, **params)
+        yield marked_given(result(requirement, ctx, DEFAULTS, "pass", "pass", files, kind, **params), given, ctx.lang)
         yield deadline(requirement, ctx, DEFAULTS, last_accepted_day(issue, months), file=document.name)

@@ -61,8 +61,9 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     expiry, files = ctx.dossier.card_expiry, ["dossier.yaml"]
     if expiry is None:
         for card in ctx.of_type(("residence_card",)):
-            expiry, files = read_expiry(card), [card.name]
-            if expiry is not None:
+            found = read_expiry(card)
+            if found is not None:
+                expiry, files = found[0], [card.name]
                 break
     if expiry is None:
         yield result(requirement, ctx, DEFAULTS, "manual", "no_date")

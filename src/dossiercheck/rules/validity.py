@@ -12,11 +12,12 @@ Failing: months 12, reference 2026-11-23, passport expiring 2027-11-22 (one day 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
 from dossiercheck.models import Deadline, Document, Requirement, RequirementResult
-from dossiercheck.rules.context import RuleContext, deadline, result
+from dossiercheck.rules.context import RuleContext, deadline, give_a_date, marked_given, result
 from dossiercheck.workdays import add_months
 
 ID = "validity"
@@ -28,7 +29,8 @@ DEFAULTS = {
         "expired": "This document expired on {expiry}.",
         "boundary": ("Valid until {expiry}: exactly {months} months. Some offices ask for more than {months} months."),
         "short": ("Valid until {expiry}. Some offices ask for {warn_months} months of validity (until {soft})."),
-        "no_date": "We could not read the expiry date; please check it yourself.",
+        "no_date": "We could not read the expiry date of {file}: it counts as missing until the date is read "
+                   "or given.",
         "deadline": "Last day with {limit} months of validity left on {file}",
         "deadline_expiry": "{file} expires",
     },
@@ -41,7 +43,8 @@ DEFAULTS = {
         "short": (
             "Valable jusqu'au {expiry}. Certains services demandent {warn_months} mois de validité (jusqu'au {soft})."
         ),
-        "no_date": "Nous n'avons pas pu lire la date d'expiration ; vérifiez-la vous-même.",
+        "no_date": "Nous n'avons pas pu lire la date d'expiration de {file} : il compte comme manquant tant que "
+                   "la date n'est ni lue ni donnée.",
         "deadline": "Dernier jour avec encore {limit} mois de validité pour {file}",
         "deadline_expiry": "{file} expire",
     },
@@ -52,18 +55,25 @@ DEFAULTS = {
             "Geldig tot {expiry}: precies {months} maanden. Sommige diensten vragen meer dan {months} maanden."
         ),
         "short": ("Geldig tot {expiry}. Sommige diensten vragen {warn_months} maanden geldigheid (tot {soft})."),
-        "no_date": "We konden de vervaldatum niet lezen; controleer ze zelf.",
+        "no_date": "We konden de vervaldatum van {file} niet lezen: het telt als ontbrekend tot de datum gelezen "
+                   "of opgegeven is.",
         "deadline": "Laatste dag met nog {limit} maanden geldigheid voor {file}",
         "deadline_expiry": "{file} vervalt",
     },
 }
 
 
-def read_expiry(document: Document) -> dt.date | None:
-    """MRZ expiry when the MRZ checks out, else the printed expiry, else an unchecked MRZ expiry."""
+def read_expiry(document: Document) -> tuple[dt.date, bool] | None:
+    """The expiry and whether the applicant gave it: a given date, else the MRZ's when it checks out, else
+    the printed one, else an unchecked MRZ expiry."""
+    found = document.date_field("expiry")
+    if found is not None and found.source == "given":
+        return found.value, True
     if document.mrz is not None and document.mrz.valid and document.mrz.expiry is not None:
-        return document.mrz.expiry
-    return document.date("expiry") or (document.mrz.expiry if document.mrz is not None else None)
+        return document.mrz.expiry, False
+    if found is not None:
+        return found.value, False
+    return (document.mrz.expiry, False) if document.mrz is not None and document.mrz.expiry is not None else None
 
 
 def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementResult | Deadline]:
@@ -71,12 +81,15 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     if not found:
         yield result(requirement, ctx, DEFAULTS, "missing", "missing")
         return
-    dated = [(read_expiry(d), d) for d in found]
-    known = [(e, d) for e, d in dated if e is not None]
+    known = [(e, d) for d in found if (e := read_expiry(d)) is not None]
     if not known:
-        yield result(requirement, ctx, DEFAULTS, "manual", "no_date", [d.name for d in found], found[0].type)
+        # The expiry decides the verdict: an unreadable one blocks until it is read or given, and says how.
+        first = found[0]
+        yield dataclasses.replace(
+            result(requirement, ctx, DEFAULTS, "fail", "no_date", [d.name for d in found], first.type,
+                   file=first.name), action=give_a_date(ctx.lang, first.name, "expiry"))
         return
-    expiry, document = max(known, key=lambda pair: pair[0])
+    (expiry, given), document = max(known, key=lambda pair: pair[0][0])
     months = int(requirement.options["months"])
     warn_months = int(requirement.options["warn_months"] or 0)
     ref = ctx.reference_date
@@ -84,17 +97,9 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     soft = add_months(ref, warn_months)
     params = {"expiry": expiry, "needed": needed, "soft": soft, "file": document.name}
     files, kind = [document.name], document.type
-    if expiry < ref:
-        yield result(requirement, ctx, DEFAULTS, "fail", "expired", files, kind, **params)
-    elif expiry < needed:
-        yield result(requirement, ctx, DEFAULTS, "fail", "fail", files, kind, **params)
-    elif expiry == needed and months > 0:
-        status = requirement.options["on_boundary"]
-        yield result(requirement, ctx, DEFAULTS, status, "boundary", files, kind, **params)
-    elif expiry < soft:
-        yield result(requirement, ctx, DEFAULTS, "warn", "short", files, kind, **params)
-    else:
-        yield result(requirement, ctx, DEFAULTS, "pass", "pass", files, kind, **params)
+    status, key = _outcome(expiry, ref, needed, soft, months, str(requirement.options["on_boundary"]))
+    outcome = result(requirement, ctx, DEFAULTS, status, key, files, kind, **params)  # type: ignore[arg-type]
+    yield marked_given(outcome, given, ctx.lang)
     limit = max(months, warn_months)
     if limit:
         last = add_months(expiry, -limit)
@@ -102,3 +107,17 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
             yield deadline(requirement, ctx, DEFAULTS, last, limit=limit, file=document.name)
     elif expiry >= ref:
         yield deadline(requirement, ctx, DEFAULTS, expiry, "deadline_expiry", file=document.name)
+
+
+def _outcome(expiry: dt.date, ref: dt.date, needed: dt.date, soft: dt.date, months: int,
+             on_boundary: str) -> tuple[str, str]:
+    """(status, message key) of an expiry against the reference date and the months needed."""
+    if expiry < ref:
+        return "fail", "expired"
+    if expiry < needed:
+        return "fail", "fail"
+    if expiry == needed and months > 0:
+        return on_boundary, "boundary"
+    if expiry < soft:
+        return "warn", "short"
+    return "pass", "pass"

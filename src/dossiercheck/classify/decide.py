@@ -1,0 +1,198 @@
+"""What each document is: its MRZ, its faces, its cue scores and the evidence of being issued, weighed.
+
+A wrong type is worse than "unknown": rules about passports or leases would pass on the wrong paper.
+So, in order:
+
+1. An MRZ whose check digits hold decides an identity type (its document code, the holder, the words on
+   the card), unless the text around it is long running prose: a specification quoting example MRZs.
+2. A picture with faces and almost no text (and no MRZ) is a photo.
+3. Cue scores rank the other types; a sworn translation wins over the type it translates, an attachment
+   (apostille) stapled to another document gives way to it.
+4. A page whose description evidence (the reader addressed, fees, links, questions) outweighs its marks
+   of an issued document is a page *about* its best type (`information`), whatever its cues; a core
+   type needs instance evidence; a small margin between the two best types makes the answer "unknown".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from dossiercheck.classify.evidence import Evidence, is_information, lacks_instance, weigh_evidence
+from dossiercheck.classify.score import Score, score_type
+from dossiercheck.knowledge.doctypes import DocType, load_doctypes
+from dossiercheck.knowledge.settings import ReadingSettings, reading_settings
+from dossiercheck.models import Classification, Mrz, Page
+from dossiercheck.text.match import fold, normalise
+
+UNKNOWN = "unknown"
+INFORMATION = "information"
+# The first line of a visa sticker's MRZ (ICAO 9303 part 7): "V", a type letter or filler, the issuing
+# state, the name. When the MRZ reader could not make sense of the two lines, such a line still names
+# the document; "V<" + three letters begins no other line of the documents in a dossier.
+_VISA_MRZ_LINE = re.compile(r"^\s*V(?:<[A-Z]{3}[A-Z]{2,}|[CD][A-Z]{3}[A-Z]+<<)", re.MULTILINE)
+_HOLDER_BONUS = 2.0  # cue points a card's holder (a foreigner of the issuing state) is worth
+
+
+def _mrz_type(mrz: Mrz, scores: dict[str, Score]) -> str | None:
+    """The type an MRZ's document code proves, from the codes each doctype lists; between types sharing a
+    code (ID and residence cards), the holder (a foreigner of the issuing state) and the card's words."""
+    code = mrz.document_code.replace("<", "").upper()
+    if not code:
+        return None
+    kinds = [s for s in scores.values() if code in s.doctype.mrz_codes]
+    kinds = kinds or [s for s in scores.values() if any(c[0] == code[0] for c in s.doctype.mrz_codes)]
+    if len(kinds) <= 1:
+        return kinds[0].doctype.id if kinds else None
+    foreign = bool(mrz.nationality and mrz.issuing_state and mrz.nationality != mrz.issuing_state)
+
+    def weight(item: Score) -> tuple[float, bool]:
+        held = item.doctype.mrz_holder == "foreign"
+        return item.score + (_HOLDER_BONUS if held and foreign else 0.0), held == foreign
+
+    return max(kinds, key=weight).doctype.id
+
+
+def _eligible(item: Score, mrz_type: str | None, faces: int, chars: int) -> bool:
+    doctype = item.doctype
+    if item.vetoed or doctype.information or doctype.translation and item.score < doctype.min_score:
+        return False
+    if doctype.min_faces:
+        return False  # pictures are decided on their faces, before the cues
+    if doctype.max_chars is not None and chars > doctype.max_chars:
+        return False
+    if doctype.mrz_codes and mrz_type != doctype.id:
+        strong = doctype.strong_score
+        if strong is not None and item.score < strong:
+            return False
+    return item.score >= doctype.min_score
+
+
+def _confidence(best: float, second: float, threshold: float) -> float:
+    """Strength of the winning score times how clearly it beats the runner-up."""
+    strength = min(1.0, 0.5 + best / (4 * max(threshold, 1.0)))
+    margin = (best - max(second, 0.0)) / best if best > 0 else 0.0
+    return round(strength * (0.4 + 0.6 * margin), 3)
+
+
+def _picture(doctypes: dict[str, DocType], faces: int, chars: int, pages: Sequence[Page], mrz: Mrz | None,
+             settings: ReadingSettings) -> Classification | None:
+    """A picture type (an ID photo) for faces and almost no text; never where a machine-readable zone is."""
+    if mrz is not None or any(p.mrz_lines for p in pages) or any("<<" in p.text for p in pages):
+        return None
+    for doctype in doctypes.values():
+        if doctype.min_faces and faces >= doctype.min_faces and chars <= (doctype.max_chars or 40):
+            cue = f"{faces} face(s), {chars} characters of text"
+            return Classification(doctype.id, settings.photo_confidence, [cue])
+    return None
+
+
+def _information(about: str, evidence: Evidence, cues: Sequence[str]) -> Classification:
+    surplus = evidence.description - evidence.instance
+    confidence = round(min(0.95, 0.5 + surplus / 20), 3)
+    return Classification(INFORMATION, confidence, [*cues, evidence.cue(), *evidence.seen, f"about: {about}"],
+                          about=about)
+
+
+def classify(pages: Sequence[Page], mrz: Mrz | None) -> Classification:
+    """The type of the document made of `pages`, a confidence in [0, 1], and the cues that decided it."""
+    doctypes = load_doctypes()
+    settings = reading_settings()
+    whole = "\n\f".join(p.text for p in pages)[: settings.text_limit]
+    text = normalise(whole)
+    faces = max((p.faces for p in pages), default=0)
+    chars = len(text.replace(" ", ""))
+    folded = fold(text)
+    scores = {tid: score_type(doctype, text, folded) for tid, doctype in doctypes.items()}
+    evidence = weigh_evidence(whole)
+    mrz_type = _mrz_type(mrz, scores) if mrz is not None else None
+    translated = any(s.doctype.translation and s.score >= s.doctype.min_score for s in scores.values())
+    if mrz is not None and mrz_type is not None and not translated:
+        decided = _by_mrz(mrz, mrz_type, scores, evidence, settings)
+        if decided is not None:
+            return decided
+    if (mrz is None or mrz_type is None) and "visa" in scores and _VISA_MRZ_LINE.search(whole):
+        scores["visa"].score += settings.invalid_mrz_weight
+        scores["visa"].cues.insert(0, f"visa MRZ line the MRZ reader could not read +{settings.invalid_mrz_weight:g}")
+    picture = _picture(doctypes, faces, chars, pages, mrz, settings)
+    if picture is not None:
+        return picture
+    ranked = sorted((s for s in scores.values() if _eligible(s, mrz_type, faces, chars)), key=lambda s: -s.score)
+    if not ranked:
+        return _unranked(scores, evidence)
+    return _by_cues(ranked, scores, evidence, pages, mrz, mrz_type, settings)
+
+
+def _by_mrz(mrz: Mrz, mrz_type: str, scores: dict[str, Score], evidence: Evidence,
+            settings: ReadingSettings) -> Classification | None:
+    """A valid MRZ decides (unless the page is prose about MRZs); a failed one adds to the cues."""
+    mrz_cue = f"MRZ {mrz.format} document code {mrz.document_code}"
+    if mrz.valid:  # check digits hold: the document code decides
+        cues = [f"{mrz_cue} (valid)", *scores[mrz_type].cues]
+        if evidence.prose and is_information(evidence):
+            return _information(mrz_type, evidence, [*cues, "an MRZ quoted in running text"])
+        return Classification(mrz_type, settings.valid_mrz_confidence, cues)
+    # A misread MRZ is strong evidence, not proof.
+    scores[mrz_type].score += settings.invalid_mrz_weight
+    scores[mrz_type].cues.insert(0, f"{mrz_cue} (check digits fail) +{settings.invalid_mrz_weight:g}")
+    return None
+
+
+def _unranked(scores: dict[str, Score], evidence: Evidence) -> Classification:
+    """No type convincing: a page about the best-scoring type when it reads as one, else unknown."""
+    best = max(scores.values(), key=lambda s: s.score)
+    if best.score > 0 and best.score >= best.doctype.min_score / 2 and is_information(evidence):
+        return _information(best.doctype.id, evidence, best.cues)
+    return Classification(UNKNOWN, 0.0, best.cues if best.score > 0 else [])
+
+
+def _by_cues(ranked: list[Score], scores: dict[str, Score], evidence: Evidence, pages: Sequence[Page],
+             mrz: Mrz | None, mrz_type: str | None, settings: ReadingSettings) -> Classification:
+    # A sworn translation carries the translator's statement and wins over the type it translates,
+    # whose cues must not count against it.
+    best = next((s for s in ranked if s.doctype.translation), ranked[0])
+    others = [s for s in ranked if s is not best and not best.doctype.translation]
+    confidence = _confidence(best.score, max((s.score for s in others), default=0.0), best.doctype.min_score)
+    cues = list(best.cues)
+    if best.doctype.attachment and len(pages) > 1 and len(ranked) > 1:
+        # An apostille stapled to a certificate: the document is the certificate.
+        best, cues = ranked[1], ranked[1].cues + [f"{best.doctype.id} attached"]
+        confidence = _confidence(best.score, 0.0, best.doctype.min_score)
+    if best.doctype.translation:
+        cues += _translated(scores)
+        confidence = _confidence(best.score, 0.0, best.doctype.min_score)
+    if not best.doctype.mrz_codes or mrz is None:
+        if is_information(evidence):
+            return _information(best.doctype.id, evidence, cues)
+        if best.doctype.core and lacks_instance(evidence) and not best.doctype.translation:
+            return Classification(UNKNOWN, confidence, [*cues, evidence.cue(), f"no marks of an issued "
+                                                        f"document: not {best.doctype.id}"])
+    if mrz is not None and not mrz.valid and best.doctype.id == mrz_type:
+        confidence = min(confidence, settings.invalid_mrz_max_confidence)  # never as sure as a valid MRZ
+    if best.doctype.core:
+        hint = _translation_hint(scores)
+        if hint is not None:
+            return Classification(UNKNOWN, confidence, [*cues, *hint.cues, f"looks like a translation: "
+                                                        f"not {best.doctype.id}"])
+    threshold = settings.min_confidence + (settings.core_extra_confidence if best.doctype.core else 0.0)
+    if confidence < threshold:
+        return Classification(UNKNOWN, confidence, cues + [f"not convincing: {best.doctype.id} {confidence:.2f}"])
+    return Classification(best.doctype.id, confidence, cues)
+
+
+def _translated(scores: dict[str, Score]) -> list[str]:
+    """Which type a translation carries, when its content says so."""
+    candidates = [s for s in scores.values()
+                  if not s.doctype.translation and not s.doctype.min_faces and not s.doctype.information]
+    source = max(candidates, key=lambda s: s.score, default=None)
+    # The translated type's score already lost its "sworn translator" penalty: allow for it.
+    if source is not None and source.score >= source.doctype.min_score - 4 and not source.doctype.attachment:
+        return [f"translates: {source.doctype.id}"]
+    return []
+
+
+def _translation_hint(scores: dict[str, Score]) -> Score | None:
+    """A translation whose translator's statement was not read may still say what it is ("official
+    translation"): its content is another paper's, so it is not given a core type on that content."""
+    near = [s for s in scores.values() if s.doctype.translation and 0 < s.score < s.doctype.min_score]
+    return next((s for s in near if s.score >= s.doctype.min_score - 2), None)
