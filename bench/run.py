@@ -14,7 +14,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from samplegen import main_make, make_corpus  # noqa: E402
+from samplegen import make_corpus, make_dossier  # noqa: E402
 
 from bench.accuracy import print_scores, score_corpus  # noqa: E402
 from bench.speed import bench_speed  # noqa: E402
@@ -40,14 +40,20 @@ def corpus(name: str, files: int, seed: int, holdout: bool, types: tuple[str, ..
     return folder
 
 
+# The procedures most applicants go through, for dossiers of a realistic size (9 to 14 pages).
+SPEED_PROFILES = ("visa-d/employee", "visa-d/student", "visa-d/family", "municipality/registration",
+                  "long-term-resident", "eu/employee")
+
+
 def holdout_dossiers(count: int, seed: int) -> list[Path]:
-    """`count` dossiers made with the generator's holdout templates (other layouts, wordings, fonts)."""
-    folder = CACHE / f"dossiers-{count}-{seed}-holdout"
+    """`count` dossiers of the main procedures made with the generator's holdout templates."""
+    folder = CACHE / f"dossiers-{count}-{seed}-holdout-main"
     done = CACHE / f"{folder.name}.done"
     if not done.exists():
         shutil.rmtree(folder, ignore_errors=True)
         print(f"generating {folder.name} ...", flush=True)
-        main_make(folder, "dossiers", count, seed, True, REFERENCE_DATE)
+        for i, profile in enumerate(SPEED_PROFILES[:count]):
+            make_dossier(folder / f"{i:02d}-{profile.replace('/', '-')}", profile, REFERENCE_DATE, seed + i, None, True)
         done.write_text("generated\n")
     return sorted(p for p in folder.iterdir() if p.is_dir())
 

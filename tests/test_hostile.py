@@ -24,7 +24,7 @@ import pytest
 from PIL import Image
 
 from dossiercheck.ingest import Limits, discover, display_name, read_page
-from dossiercheck.ocr.page import OcrSettings
+from dossiercheck.ocr.settings import OcrSettings
 from dossiercheck.pipeline.read import ReadOptions, read_folder
 from tests.conftest import GOOD_CONDUCT_LINES, text_page
 from tests.pdfs import text_pdf

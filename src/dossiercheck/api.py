@@ -18,14 +18,11 @@ from typing import Any
 
 from dossiercheck.errors import UsageError
 from dossiercheck.ingest import Limits
-from dossiercheck.models import BatchResult, Document, GivenDate, Profile, Report, Skipped
-from dossiercheck.ocr.page import OcrSettings
-from dossiercheck.pipeline.analyse import analyse_readings
-from dossiercheck.pipeline.batch import check_batch as _check_batch
-from dossiercheck.pipeline.batch import manifest as batch_manifest
+from dossiercheck.models import BatchResult, Document, GivenDate, PagePicture, Profile, Report, Skipped
+from dossiercheck.ocr.settings import OcrSettings
 from dossiercheck.pipeline.cache import cache_info, clear_cache, default_cache_dir
+from dossiercheck.pipeline.documents import documents_of
 from dossiercheck.pipeline.dossier import check_given_files, check_readings, load_checked_profile, resolve_dossier
-from dossiercheck.pipeline.pictures import page_pictures
 from dossiercheck.pipeline.read import ProgressCallback, ReadOptions, list_file, list_folder, read_sources, readings_for
 from dossiercheck.rules.profiles import list_profiles
 
@@ -45,13 +42,15 @@ def check_dossier(folder: Path, reference_date: dt.date | None = None, profile: 
     sources, skipped = list_folder(folder, options)
     check_given_files(settings.given, [s.rel for s in sources] + [s.file for s in skipped])
     readings, unread = readings_for(sources, read_sources(sources, options))
-    return check_readings(settings, readings, [*skipped, *unread], lang)
+    return check_readings(settings, readings, [*skipped, *unread], lang, options)
 
 
 def check_batch(clients_dir: Path, profile: str | None = None, reference_date: dt.date | None = None,
                 today: dt.date | None = None, options: ReadOptions | None = None, lang: str = "en",
                 previous: Mapping[str, Any] | None = None, key_extra: Mapping[str, Any] | None = None) -> BatchResult:
     """Every sub-folder of `clients_dir` as one client's dossier (see pipeline.batch)."""
+    from dossiercheck.pipeline.batch import check_batch as _check_batch
+
     return _check_batch(clients_dir, profile, reference_date, today, options, lang, previous, key_extra)
 
 
@@ -73,7 +72,7 @@ def inspect_file(path: Path, reference_date: dt.date, options: ReadOptions | Non
     readings, unread = readings_for([entry], read_sources([entry], options))
     if unread:
         return Inspection(entry.rel, skipped=unread[0])
-    return Inspection(entry.rel, documents=analyse_readings(readings, reference_date))
+    return Inspection(entry.rel, documents=documents_of(readings, reference_date, options))
 
 
 def read_options(jobs: int = 0, use_cache: bool = True, max_pages: int = 200,
@@ -81,6 +80,21 @@ def read_options(jobs: int = 0, use_cache: bool = True, max_pages: int = 200,
     """How files are read: workers (0: one per core), the OCR cache, the pages read per file, a progress callback."""
     return ReadOptions(jobs=jobs, use_cache=use_cache, progress=progress,
                        settings=OcrSettings(limits=Limits(max_pages=max_pages)))
+
+
+def batch_manifest(result: BatchResult) -> dict[str, Any]:
+    """What the next batch run needs to reuse the rows of unchanged clients."""
+    from dossiercheck.pipeline.batch import manifest
+
+    return manifest(result)
+
+
+def page_pictures(folder: Path, documents: Sequence[Document], max_pages_per_file: int = 4,
+                  jobs: int = 2) -> dict[tuple[str, int], PagePicture]:
+    """Small pictures of the documents' pages, in the geometry OCR saw (for the HTML report)."""
+    from dossiercheck.pipeline.pictures import page_pictures as draw
+
+    return draw(folder, documents, max_pages_per_file, jobs)
 
 
 def load_profile(profile_id: str) -> Profile:

@@ -36,20 +36,22 @@ import datetime as dt
 from collections.abc import Iterable
 from functools import lru_cache
 
-import holidays as _holidays
-
 ONE_DAY = dt.timedelta(days=1)
 
 
 @lru_cache(maxsize=64)
 def _public_holidays(year: int) -> frozenset[dt.date]:
-    found = _holidays.country_holidays("BE", years=year, categories=("public",))
+    import holidays  # its country data loads in ~0.1 s: only when a working-day deadline is counted
+
+    found = holidays.country_holidays("BE", years=year, categories=("public",))
     return frozenset(found.keys())
 
 
 def public_holidays(year: int) -> dict[dt.date, str]:
     """Belgian public holidays of `year` with their (English) names."""
-    found = _holidays.country_holidays("BE", years=year, categories=("public",))
+    import holidays  # its country data loads in ~0.1 s: only when a working-day deadline is counted
+
+    found = holidays.country_holidays("BE", years=year, categories=("public",))
     return dict(sorted(found.items()))
 
 

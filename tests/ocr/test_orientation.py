@@ -14,7 +14,8 @@ from samplegen.render import Request, default_dates, render_document
 from dossiercheck.icao.zone import find_mrz, parse_mrz
 from dossiercheck.ingest import PageInput
 from dossiercheck.ocr.orientation import stands_on_end
-from dossiercheck.ocr.page import OcrSettings, ocr_image
+from dossiercheck.ocr.page import ocr_image
+from dossiercheck.ocr.settings import OcrSettings
 
 REF = dt.date(2027, 1, 15)
 

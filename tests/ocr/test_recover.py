@@ -10,7 +10,8 @@ from samplegen.corpus import corpus_document
 
 from dossiercheck.ingest import PageInput
 from dossiercheck.ocr import recover, tesseract
-from dossiercheck.ocr.page import OcrSettings, ocr_image
+from dossiercheck.ocr.page import ocr_image
+from dossiercheck.ocr.settings import OcrSettings
 
 KEY_TYPES = ("passport", "passport", "good_conduct", "medical")
 SANS = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"

@@ -4,14 +4,16 @@ and C code run in a child process it may crash or hang without taking the run al
 from __future__ import annotations
 
 import contextlib
+import faulthandler
 import multiprocessing
 import os
 import signal
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 
 @dataclass(frozen=True)
@@ -115,3 +117,36 @@ def _send_result(function: Callable[[Path], int], path: Path, send: Any) -> None
         send.send(function(path))
     except Exception:  # noqa: BLE001 - a child of its own: the parent only needs to know it failed
         send.send(None)
+
+
+# Set in worker processes only: there a page stuck for good ends its own process.
+_hard_limits = False
+_watchdog_out: TextIO | None = None
+
+
+def use_hard_time_limits() -> None:
+    """Called when a worker process starts (never in the main process, which it would end).
+
+    A page that never returns, e.g. a renderer looping in C code on a hostile PDF where no Python
+    signal can reach it, then ends the worker; the pool retries the page once and reports it, and the
+    run goes on. The worker's own stderr goes to /dev/null: the C libraries (leptonica) print their
+    complaints about odd pictures there, which mean nothing to an applicant.
+    """
+    global _hard_limits, _watchdog_out
+    _hard_limits = True
+    _watchdog_out = open(os.devnull, "w")  # noqa: SIM115 - kept open for the worker's life
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(_watchdog_out.fileno(), 2)
+
+
+@contextlib.contextmanager
+def watchdog(seconds: float) -> Iterator[None]:
+    """In a worker: end the process when the block takes longer than `seconds` (C code Python cannot stop)."""
+    if not _hard_limits or seconds <= 0:
+        yield
+        return
+    faulthandler.dump_traceback_later(seconds, exit=True, file=_watchdog_out or sys.stderr)
+    try:
+        yield
+    finally:
+        faulthandler.cancel_dump_traceback_later()

@@ -12,7 +12,6 @@ import warnings
 from collections.abc import Iterator
 from pathlib import Path
 
-import numpy as np
 from PIL import Image, ImageOps
 
 from dossiercheck.ingest.formats import ANIMATED_FORMATS, HEIF_MIMES, IMAGE_MIMES, heif_support
@@ -100,6 +99,8 @@ def _eight_bit(image: Image.Image) -> Image.Image:
 
 def _deep_to_grey(image: Image.Image) -> Image.Image:
     """16-bit and float scans (some scanners write them) stretched to 8-bit grey."""
+    import numpy as np  # only for these rare scans
+
     values = np.asarray(image.convert("F") if image.mode != "F" else image, dtype=np.float64)
     low, high = float(np.nanmin(values)), float(np.nanmax(values))
     scaled = (values - low) * (255.0 / (high - low)) if high > low else np.zeros_like(values)

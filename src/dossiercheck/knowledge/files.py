@@ -6,6 +6,7 @@ becomes one line naming the field, because the person fixing it is editing that 
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 from importlib import resources
@@ -109,3 +110,13 @@ def load_checked(name: str, schema: str) -> Any:
     if error is not None:
         raise ValueError(f"schemas/{name}: {schema_error_line(error)}")
     return data
+
+
+@lru_cache(maxsize=1)
+def schemas_digest() -> str:
+    """Profiles, document types and words are data: a change to them must invalidate what was made with them."""
+    digest = hashlib.sha256()
+    root = schemas_dir()
+    for path in sorted(p for p in root.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()

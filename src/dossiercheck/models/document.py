@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
-from dossiercheck.models.reading import Mrz, Page
+from dossiercheck.models.reading import Mrz, MrzCheck, Page
 
 # Where a date came from: the visual zone's text, the MRZ, or the applicant (dossier.yaml, --given-date).
 DateOrigin = Literal["text", "mrz", "given"]
@@ -101,3 +102,43 @@ class Document:
         assigned = [d for d in self.dates if d.field == name]
         given = [d for d in assigned if d.source == "given"]
         return (given or assigned)[0] if assigned else None
+
+
+def document_to_plain(document: Document) -> dict[str, Any]:
+    """The document as JSON values, its pages named by their index in the file (the OCR cache holds them)."""
+    from dossiercheck.models import to_plain
+
+    plain = to_plain(dataclasses.replace(document, pages=()))
+    plain["pages"] = [p.index for p in document.pages]
+    return plain
+
+
+def document_from_plain(plain: dict[str, Any], pages: Sequence[Page]) -> Document:
+    """Rebuild a document from document_to_plain, taking its pages from the file's reading."""
+    by_index = {p.index: p for p in pages}
+    mrz = plain.get("mrz")
+    return Document(
+        file=plain["file"], sha256=plain["sha256"], mime=plain["mime"],
+        pages=tuple(by_index[i] for i in plain["pages"]), type=plain["type"], confidence=plain["confidence"],
+        cues=tuple(plain["cues"]), language=plain["language"],
+        dates=tuple(_date_field(d) for d in plain["dates"]), mrz=_mrz(mrz) if mrz else None,
+        problems=tuple(plain["problems"]), size=plain["size"],
+        part=tuple(plain["part"]) if plain["part"] else None,  # type: ignore[arg-type]
+        about=plain.get("about"),
+    )
+
+
+def _date_field(plain: dict[str, Any]) -> DateField:
+    box = plain.get("box")
+    return DateField(value=dt.date.fromisoformat(plain["value"]), raw=plain["raw"], page=plain["page"],
+                     field=plain.get("field"), label=plain.get("label"), box=tuple(box) if box else None,  # type: ignore[arg-type]
+                     source=plain.get("source", "text"))
+
+
+def _mrz(plain: dict[str, Any]) -> Mrz:
+    def day(value: str | None) -> dt.date | None:
+        return dt.date.fromisoformat(value) if value else None
+
+    fields = {k: v for k, v in plain.items() if k not in ("birth", "expiry", "checks", "lines")}
+    return Mrz(**fields, birth=day(plain["birth"]), expiry=day(plain["expiry"]),
+               checks=tuple(MrzCheck(c["name"], c["ok"]) for c in plain["checks"]), lines=tuple(plain["lines"]))

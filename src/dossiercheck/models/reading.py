@@ -117,3 +117,12 @@ class Mrz:
     @property
     def valid(self) -> bool:
         return all(c.ok for c in self.checks)
+
+
+def page_from_plain(plain: dict[str, Any]) -> Page:
+    """Rebuild a Page from its JSON form (the OCR cache)."""
+    words = tuple(Word(**w) for w in plain.get("words", ()))
+    fields = {k: v for k, v in plain.items() if k != "words"}
+    for key in ("mrz_lines", "problems", "crop"):
+        fields[key] = tuple(fields.get(key, ()))
+    return Page(words=words, **fields)

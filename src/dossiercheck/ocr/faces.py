@@ -27,8 +27,7 @@ def _cascades() -> tuple[cv2.CascadeClassifier, ...]:
 
 
 def _faces_upright(source: np.ndarray) -> int:
-    """Faces of a sensible size (at least 1/12 of the short side); the best count over scales and cascades."""
-    best = 0
+    """Faces of a sensible size (at least 1/12 of the short side), at the first scale and cascade finding any."""
     for long_side in SCALES:
         scale = long_side / max(source.shape)
         grey = cv2.resize(
@@ -38,8 +37,9 @@ def _faces_upright(source: np.ndarray) -> int:
         min_side = max(24, min(grey.shape) // 12)
         for cascade in _cascades():
             faces = cascade.detectMultiScale(grey, scaleFactor=1.1, minNeighbors=5, minSize=(min_side, min_side))
-            best = max(best, len(faces))
-    return best
+            if len(faces):
+                return len(faces)
+    return 0
 
 
 def count_faces(image: Image.Image, try_turns: bool = False) -> int:

@@ -57,7 +57,9 @@ def stretch_levels(grey: np.ndarray, percentiles: tuple[float, float]) -> np.nda
     low, high = np.percentile(grey, percentiles)
     if high - low < 10:
         return grey
-    return np.clip((grey.astype(np.float32) - low) * (255.0 / (high - low)), 0, 255).astype(np.uint8)
+    # A look-up table of 256 levels: no floating-point copy of the page (16 MB for an A4 at 200 dpi).
+    table = np.clip((np.arange(256, dtype=np.float32) - low) * (255.0 / (high - low)), 0, 255).astype(np.uint8)
+    return cv2.LUT(np.ascontiguousarray(grey, dtype=np.uint8), table)
 
 
 def estimate_skew(image: Image.Image) -> float:

@@ -14,7 +14,6 @@ import cv2
 import numpy as np
 from PIL import Image
 
-
 from ..models import Word
 from . import preprocess, tesseract
 

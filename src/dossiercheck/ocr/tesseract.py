@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import functools
 import os
+import threading
 from collections import OrderedDict
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -23,15 +24,13 @@ from PIL import Image
 
 from dossiercheck.errors import MissingProgramError
 from dossiercheck.models import Word
+from dossiercheck.ocr.settings import LANGUAGES
 
-# Tesseract's model for each language a dossier is read in (ISO 639-1 -> Tesseract's code).
-MODELS = {"en": "eng", "fr": "fra", "nl": "nld", "de": "deu"}
-LANGUAGES = tuple(MODELS.values())
 TESSDATA_ENV = "TESSDATA_PREFIX"
 # Where distributions put the language data, newest first.
 TESSDATA_DIRS = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
                  "/usr/share/tessdata", "/usr/local/share/tessdata", "/opt/homebrew/share/tessdata")
-_OPEN_ENGINES = 3  # engines kept open per process (the page's languages, the MRZ's, OSD): 10-90 MB each
+_OPEN_ENGINES = 2  # engines kept open per thread (the page's languages, the MRZ's): 10-90 MB each
 
 
 class OcrTimeout(Exception):
@@ -115,7 +114,14 @@ class _Engines:
         return api
 
 
-_ENGINES = _Engines()
+class _PerThread(threading.local):
+    """One set of engines per thread: a Tesseract engine must never read two pictures at once."""
+
+    def __init__(self) -> None:
+        self.engines = _Engines()
+
+
+_LOCAL = _PerThread()
 
 
 @functools.lru_cache(maxsize=1)
@@ -126,7 +132,7 @@ def _psm() -> Any:
 def _recognised(image: Image.Image, languages: str, psm: int, timeout: float,
                 init: Mapping[str, str] | None = None, variables: Mapping[str, str] | None = None) -> Any:
     """The engine for `languages`, having read `image` (grey, in memory) with page segmentation `psm`."""
-    api = _ENGINES.get(languages, init or {})
+    api = _LOCAL.engines.get(languages, init or {})
     grey = image if image.mode == "L" else image.convert("L")
     api.SetPageSegMode(psm)
     for name, value in (variables or {}).items():
@@ -179,11 +185,17 @@ def detect_rotation(image: Image.Image, timeout: float = 0) -> tuple[int, float]
 
     Returns (0, 0.0) when OSD cannot tell (too little text): the page is read as it is.
     """
-    api = _ENGINES.get("osd", {"min_characters_to_try": "20"})
+    # OSD is needed on the few pages that read badly: its engine (~50 MB) is opened for them and closed
+    # at once, not kept in every worker.
     grey = image if image.mode == "L" else image.convert("L")
-    api.SetPageSegMode(_psm().OSD_ONLY)
-    api.SetImageBytes(grey.tobytes(), grey.width, grey.height, 1, grey.width)
-    found = api.DetectOrientationScript()
+    api = _tesserocr().PyTessBaseAPI(path=tessdata_dir(), lang="osd", init=True,
+                                     variables={"min_characters_to_try": "20"})
+    try:
+        api.SetPageSegMode(_psm().OSD_ONLY)
+        api.SetImageBytes(grey.tobytes(), grey.width, grey.height, 1, grey.width)
+        found = api.DetectOrientationScript()
+    finally:
+        api.End()
     if not found:
         return 0, 0.0
     return (360 - int(found["orient_deg"])) % 360, float(found["orient_conf"])

@@ -15,13 +15,12 @@ import hashlib
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from dossiercheck.errors import DossierCheckError, UsageError, strict
 from dossiercheck.ingest import DOSSIER_FILE_NAMES, OWN_OUTPUT_PREFIX, SourceFile, discover
-from dossiercheck.knowledge.files import schemas_dir
+from dossiercheck.knowledge.files import schemas_digest
 from dossiercheck.knowledge.wording import words_for
 from dossiercheck.models import (
     BLOCKING,
@@ -86,7 +85,7 @@ def check_batch(clients_dir: Path, profile: str | None = None, reference_date: d
             pending.append(planned)
     results = read_sources([s for p in pending for s in p.sources], options)
     for item in pending:
-        rows[item.row.name] = _checked(item, results, lang)
+        rows[item.row.name] = _checked(item, results, lang, options)
     return BatchResult(str(clients_dir), tuple(rows[name] for name in sorted(rows)))
 
 
@@ -107,10 +106,11 @@ def _plan(folder: Path, profile: str | None, reference_date: dt.date | None, tod
     return _Pending(row, settings, sources, skipped)
 
 
-def _checked(item: _Pending, results: dict[str, FileReading | Skipped], lang: str) -> ClientResult:
+def _checked(item: _Pending, results: dict[str, FileReading | Skipped], lang: str, options: ReadOptions
+             ) -> ClientResult:
     try:
         readings, unread = readings_for(item.sources, results)
-        report = check_readings(item.settings, readings, [*item.skipped, *unread], lang)
+        report = check_readings(item.settings, readings, [*item.skipped, *unread], lang, options)
     except DossierCheckError as exc:
         return dataclasses.replace(item.row, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - one client's trouble must not stop the others (loud in tests)
@@ -164,16 +164,6 @@ def client_key(folder: Path, sources: list[SourceFile], skipped: list[Skipped], 
         "extra": dict(extra),
     }
     return hashlib.sha256(json.dumps(plain, sort_keys=True).encode()).hexdigest()
-
-
-@lru_cache(maxsize=1)
-def schemas_digest() -> str:
-    """Profiles and document types are data: a change to them must invalidate old reports too."""
-    digest = hashlib.sha256()
-    root = schemas_dir()
-    for path in sorted(p for p in root.rglob("*") if p.is_file()):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def manifest(result: BatchResult) -> dict[str, Any]:

@@ -27,7 +27,8 @@ from dossiercheck.models import (
     RequirementResult,
     Skipped,
 )
-from dossiercheck.pipeline.analyse import analyse_readings
+from dossiercheck.pipeline.documents import documents_of
+from dossiercheck.pipeline.read import ReadOptions
 from dossiercheck.rules import DossierContext, evaluate
 from dossiercheck.rules.profiles import ProfileError, load_profile
 from dossiercheck.version import __version__
@@ -119,12 +120,13 @@ def check_documents(settings: DossierSettings, documents: Sequence[Document], la
 
 
 def check_readings(settings: DossierSettings, readings: Sequence[FileReading], skipped: Sequence[Skipped],
-                   lang: str) -> Report:
+                   lang: str, options: ReadOptions | None = None) -> Report:
     """The one path from a dossier's readings to its Report: analyse, add the given dates, check, report.
 
     `check`, `batch` and the local page all come through here.
     """
-    documents = apply_given(analyse_readings(readings, settings.reference_date), settings.given)
+    analysed = documents_of(readings, settings.reference_date, options or ReadOptions())
+    documents = apply_given(analysed, settings.given)
     requirements, deadlines = check_documents(settings, documents, lang)
     return Report(
         tool_version=__version__,

@@ -15,9 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dossiercheck.ingest import Limits, UnreadableFile, read_page, render_pdf_page
+from dossiercheck.ingest.guard import use_hard_time_limits, watchdog
 from dossiercheck.models import Document, Page, PagePicture
-from dossiercheck.ocr import preprocess
-from dossiercheck.ocr.page import use_hard_time_limits, watchdog
 from dossiercheck.pipeline.pool import PagePool
 
 MAX_SIDE = 640
@@ -58,6 +57,8 @@ def _draw(task: _Task) -> PagePicture | None:
 
 def draw_page(path: Path, mime: str, page: Page) -> PagePicture:
     """One page's picture, turned and straightened as for OCR, at most MAX_SIDE pixels on a side."""
+    from dossiercheck.ocr import preprocess  # OpenCV: only when pictures are drawn
+
     opened = read_page(path, mime, page.index, dpi=PICTURE_DPI)
     image = opened.image
     if image is None:  # a page with a text layer: render it just for the picture

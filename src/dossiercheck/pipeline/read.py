@@ -13,9 +13,9 @@ from pathlib import Path
 
 from dossiercheck.errors import UsageError
 from dossiercheck.ingest import SourceFile, UnreadableFile, count_pages, discover, examine
+from dossiercheck.ingest.guard import use_hard_time_limits
 from dossiercheck.models import FileReading, Page, Skipped
-from dossiercheck.ocr.page import OcrSettings, read_page_text, use_hard_time_limits
-from dossiercheck.ocr.tesseract import check_languages
+from dossiercheck.ocr.settings import OcrSettings
 from dossiercheck.pipeline.cache import OcrCache, default_cache_dir
 from dossiercheck.pipeline.pool import PagePool, default_jobs
 
@@ -42,7 +42,12 @@ class _Task:
 
 
 def _read(task: _Task) -> Page:
+    from dossiercheck.ocr.page import read_page_text  # the image libraries and the engine: in the workers
+
     return read_page_text(task.source.path, task.source.mime, task.index, task.settings)
+
+
+
 
 
 def _failed(task: _Task, why: str) -> Page:
@@ -84,6 +89,8 @@ def read_sources(sources: Iterable[SourceFile], options: ReadOptions) -> dict[st
         problems[source.sha256] = notes
         tasks.extend(_Task(source, i, settings) for i in range(count))
     if tasks:
+        from dossiercheck.ocr.tesseract import check_languages
+
         check_languages(tuple(settings.languages.split("+")))
         for sha, pages in _read_pages(tasks, options).items():
             results[sha] = _finished(unique[sha], pages, problems[sha], cache)

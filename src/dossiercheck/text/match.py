@@ -68,10 +68,16 @@ class PhraseMatcher:
         self.phrase = fold(normalise(phrase))
         self.errors = _allowed_errors(self.phrase)
         self.source = phrase
-        self.exact = compile_phrase(phrase, fuzzy=False, folded=True)
+        # Spaces may be lost or gained by OCR, but a word is never split: the longest word must be there
+        # as it is for an exact match, which skips the regex on most pages (and its compilation at start).
+        self.anchor = max(self.phrase.split(), key=len, default=self.phrase)
         size = max(1, len(self.phrase) // (self.errors + 1))
         self.pieces = [self.phrase[i * size : (i + 1) * size] for i in range(self.errors + 1)]
         self.pieces[-1] = self.phrase[self.errors * size :]
+
+    @functools.cached_property
+    def exact(self) -> Any:
+        return compile_phrase(self.source, fuzzy=False, folded=True)
 
     @functools.cached_property
     def fuzzy(self) -> Any:
@@ -79,7 +85,7 @@ class PhraseMatcher:
         return compile_phrase(self.source, fuzzy=True, folded=True) if self.errors else None
 
     def find(self, text: str) -> tuple[int, int] | None:
-        m = self.exact.search(text)
+        m = self.exact.search(text) if self.anchor in text else None
         if m:
             return m.start(), m.end()
         if not self.errors:

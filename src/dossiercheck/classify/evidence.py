@@ -1,0 +1,137 @@
+"""Is this page an issued document, or a page about documents? Both kinds of evidence, weighed.
+
+What counts is data (`schemas/evidence.yaml`, with why): the marks of an instance (the issuer's
+formula, the person's particulars with values, a reference number, a signature or stamp) against the
+marks of a description (the reader addressed, guidance and steps, fees, opening hours, contact and
+web-site furniture, questions, links, long running prose around an MRZ).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from dossiercheck.knowledge.files import load_checked
+from dossiercheck.text.match import PhraseMatcher, fold, normalise
+
+_QUESTION = re.compile(r"\?\s*$")
+_LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:be|com|org|gov|eu|int|net)(?:/|\b)",
+                   re.IGNORECASE)
+# A value after a label: a capitalised word, a number or a date, not a word addressed to the reader.
+_VALUE = re.compile(r"^[\s:.\-–]*(?:[A-ZÀ-Þ][\w'’-]+|\d[\d/.\- ]{1,})")
+_DIGITS = re.compile(r"\d{3,}")
+_MRZ_LINE = re.compile(r"^[A-Z0-9<]{25,}$")
+
+
+@dataclass(frozen=True)
+class _Group:
+    name: str
+    weight: float
+    cap: int
+    matchers: tuple[PhraseMatcher, ...]
+
+
+@dataclass(frozen=True)
+class EvidenceRules:
+    instance: tuple[_Group, ...]
+    description: tuple[_Group, ...]
+    structure: Mapping[str, float]
+    decision: Mapping[str, float]
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """How much the text shows of an issued document and of a page about documents, and what was seen."""
+
+    instance: float
+    description: float
+    prose: bool  # long running prose: a text about documents, whatever MRZ it quotes
+    seen: tuple[str, ...]
+
+    def cue(self) -> str:
+        return f"issued-document marks {self.instance:g}, information-page marks {self.description:g}"
+
+
+def _groups(section: Mapping[str, Any]) -> tuple[_Group, ...]:
+    return tuple(
+        _Group(name, float(group["weight"]), int(group["cap"]),
+               tuple(PhraseMatcher(p) for phrases in group["phrases"].values() for p in dict.fromkeys(phrases)))
+        for name, group in section.items()
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def evidence_rules() -> EvidenceRules:
+    data = load_checked("evidence.yaml", "evidence.schema.json")
+    return EvidenceRules(_groups(data["instance"]), _groups(data["description"]), data["structure"],
+                         data["decision"])
+
+
+def _labelled(matcher: PhraseMatcher, lines: list[tuple[str, str]], needs: re.Pattern[str]) -> bool:
+    """Whether a line holds the label with a value right after it (in the raw line's characters)."""
+    for raw, folded in lines:
+        found = matcher.find(folded)
+        if found is None:
+            continue
+        # The folded line keeps the raw line's words; find the label's end in the raw text by word count.
+        words = folded[: found[1]].split()
+        raw_words = raw.split()
+        rest = " ".join(raw_words[len(words):]) if len(raw_words) > len(words) else ""
+        if needs.search(rest):
+            return True
+    return False
+
+
+def _count(group: _Group, text: str, lines: list[tuple[str, str]]) -> int:
+    if group.name == "particulars":
+        hits = sum(_labelled(m, lines, _VALUE) for m in group.matchers)
+    elif group.name == "reference":
+        hits = sum(_labelled(m, lines, _DIGITS) for m in group.matchers)
+    else:
+        hits = sum(m.find(text) is not None for m in group.matchers)
+    return min(hits, group.cap)
+
+
+def weigh_evidence(text: str) -> Evidence:
+    """The two kinds of evidence in a document's text (its first pages)."""
+    rules = evidence_rules()
+    raw_lines = [line.strip() for line in text.splitlines() if line.strip()]
+    lines = [(raw, fold(normalise(raw))) for raw in raw_lines]
+    folded = fold(normalise(text))
+    seen: list[str] = []
+    instance = description = 0.0
+    for group in rules.instance:
+        if hits := _count(group, folded, lines):
+            instance += hits * group.weight
+            seen.append(f"{group.name} x{hits}")
+    for group in rules.description:
+        if hits := _count(group, folded, lines):
+            description += hits * group.weight
+            seen.append(f"{group.name} x{hits}")
+    structure = rules.structure
+    questions = min(sum(bool(_QUESTION.search(raw)) for raw in raw_lines), int(structure["question_cap"]))
+    links = min(len(_LINK.findall(text)), int(structure["link_cap"]))
+    description += questions * structure["question_weight"] + links * structure["link_weight"]
+    if questions or links:
+        seen.append(f"questions x{questions}, links x{links}")
+    letters = sum(c.isalpha() for raw in raw_lines if not _MRZ_LINE.match(raw.replace(" ", "")) for c in raw)
+    prose = letters > structure["prose_letters"]
+    if prose:
+        description += structure["prose_weight"]
+        seen.append(f"prose ({letters} letters)")
+    return Evidence(instance, description, prose, tuple(seen))
+
+
+def is_information(evidence: Evidence) -> bool:
+    """A page about documents: its description evidence is strong and outweighs its instance evidence."""
+    decision = evidence_rules().decision
+    return (evidence.description >= decision["information_min_description"]
+            and evidence.description >= evidence.instance + decision["information_margin"])
+
+
+def lacks_instance(evidence: Evidence) -> bool:
+    """Too few marks of an issued document for a core type."""
+    return evidence.instance < evidence_rules().decision["core_min_instance"]
