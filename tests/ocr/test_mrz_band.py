@@ -10,7 +10,7 @@ import pytest
 from PIL import Image, ImageDraw, ImageFont
 
 from dossiercheck.icao.zone import compose_td1, compose_td3, parse_mrz
-from dossiercheck.ocr.mrz_band import _combine, looks_like_mrz, read_mrz_band
+from dossiercheck.ocr.mrz_band import _combine, looks_like_mrz, read_mrz_band, read_zone
 
 OCRB = Path("/usr/share/fonts/opentype/ocr-b/OCRB.otf")
 SANS = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
@@ -159,3 +159,27 @@ def test_lines_mixed_across_readings() -> None:
     data_wrong = [PASSPORT[0], PASSPORT[1].replace("7408122", "7408172")]
     points, most, lines = _combine([data_wrong, names_wrong], {})
     assert points == most and tuple(lines) == PASSPORT
+
+
+# How the picture was turned (PIL degrees, counter-clockwise) -> the clockwise degrees that undo it,
+# as `orientation.find_rotation` gives them: the page reader turns by -rotation.
+TURNS = {0: 0, 90: 90, 180: 180, 270: 270}
+
+
+@needs_tools
+@pytest.mark.parametrize("turned", list(TURNS))
+def test_zone_tells_which_way_up_the_page_is(turned: int) -> None:
+    """The page reader skips its orientation passes on the zone's word: the turn must be the page's."""
+    image = _card_back(CARD, 600).rotate(turned, expand=True)
+    zone = read_zone(image)
+    assert zone.sure and parse_mrz(zone.lines, REF) is not None
+    assert zone.rotation == TURNS[turned]
+    upright = image.rotate(-zone.rotation, expand=True)
+    assert read_zone(upright).rotation == 0
+
+
+def test_no_zone_is_not_sure() -> None:
+    blank = Image.new("L", (800, 600), 255)
+    ImageDraw.Draw(blank).text((50, 50), "Attestation de domicile", font=_font(SANS, 30), fill=0)
+    zone = read_zone(blank)
+    assert zone.lines == () and not zone.sure

@@ -88,27 +88,56 @@ def looks_like_mrz(text: str) -> bool:
     return hits >= 1
 
 
+@dataclass(frozen=True)
+class ZoneReading:
+    """The MRZ lines read from a picture, and which way up the picture is by its zone.
+
+    A zone whose check digits hold says which way up its page is more surely than any count of
+    legible letters: the page reader uses it to skip the orientation passes (several full OCR
+    readings of the page) on identity documents that read badly because of their printed ground.
+    """
+
+    lines: tuple[str, ...] = ()
+    rotation: int = 0  # degrees clockwise to undo, as `orientation.find_rotation` returns them
+    points: int = 0  # check digits that hold plus fixed-form fields that look right (`score_lines`)
+
+    @property
+    def sure(self) -> bool:
+        """At least two check digits hold: the band is an MRZ, and its turn the page's."""
+        return self.points >= SANE_FIELDS + 2
+
+
 def read_mrz_band(image: Image.Image) -> list[str]:
     """The MRZ lines read from the band found on `image`, or [] when no band reads like one. Never raises."""
+    return list(read_zone(image).lines)
+
+
+def read_zone(image: Image.Image) -> ZoneReading:
+    """The zone read from `image` with the turn that brings it upright; empty when none. Never raises."""
     try:
         return _read(image)
     except (cv2.error, ValueError, MemoryError, tesseract.OcrTimeout):  # a degenerate picture: no band
-        return []
+        return ZoneReading()
 
 
-def _read(image: Image.Image) -> list[str]:
+# np.rot90's quarter turns (counter-clockwise) as the clockwise degrees that undo the page's turn.
+_UNDO = {0: 0, 1: 270, 3: 90}
+
+
+def _read(image: Image.Image) -> ZoneReading:
     gray = np.asarray(image.convert("L"))
     if gray.size == 0 or min(gray.shape) < 20:
-        return []
+        return ZoneReading()
     readings = _Count()
     # Upright first (a band upside down is told by its fillers and turned); a page left on its side
     # has no horizontal band at all, so the quarter turns cost only the search unless they find one.
     for turns in (0, 1, 3):
         upright = np.ascontiguousarray(np.rot90(gray, turns)) if turns else gray
-        lines, found = _read_upright(upright, readings)
+        lines, found, upside_down = _read_upright(upright, readings)
         if lines or found:
-            return lines
-    return []
+            rotation = (_UNDO[turns] + (180 if upside_down else 0)) % 360
+            return ZoneReading(tuple(lines), rotation, score_lines(lines)[0] if lines else 0)
+    return ZoneReading()
 
 
 class _Count:
@@ -118,20 +147,22 @@ class _Count:
         self.done = 0
 
 
-def _read_upright(gray: np.ndarray, count: _Count) -> tuple[list[str], bool]:
-    """The lines read from the best band, and whether a band with a run of fillers was seen."""
+def _read_upright(gray: np.ndarray, count: _Count) -> tuple[list[str], bool, bool]:
+    """The lines read from the best band, whether a band with a run of fillers was seen, and whether
+    the band the lines come from lies upside down."""
     scale = min(1.0, _DETECT_MAX / max(gray.shape))
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
     bands = find_bands(small)
     found = any(band.repeats >= FILLER_RUN for band in bands)
     best: tuple[float, list[str]] = (0.0, [])
+    flipped = False
     for band in bands[:_MAX_TRIES]:
         readings: list[list[str]] = []
         scores: dict[tuple[str, ...], tuple[int, int]] = {}
         for rendering in _READERS:
             if rendering is not None:
                 if count.done >= (_MRZ_READINGS if best[0] else _SEARCH_READINGS):
-                    return best[1], found
+                    return best[1], found, flipped
                 count.done += 1
             lines = _glyph_band(gray, band, scale) if rendering is None else _ocr_band(gray, band, scale, rendering)
             if lines:
@@ -140,10 +171,10 @@ def _read_upright(gray: np.ndarray, count: _Count) -> tuple[list[str], bool]:
             if points <= SANE_FIELDS and band.repeats < FILLER_RUN:
                 break  # not one check digit holds and no run of fillers: not an MRZ, try the next band
             if points > SANE_FIELDS and points / most > best[0]:  # at least one check digit holds
-                best = (points / most, merged)
+                best, flipped = (points / most, merged), band.upside_down
             if points == most and (len(readings) > 1 or not _suspect(merged)):
-                return merged, True
-    return best[1], found
+                return merged, True, band.upside_down
+    return best[1], found, flipped
 
 
 def _combine(readings: list[list[str]], scores: dict[tuple[str, ...], tuple[int, int]]) -> tuple[int, int, list[str]]:

@@ -28,7 +28,7 @@ from dossiercheck.ingest.guard import watchdog
 from dossiercheck.models import Page
 from dossiercheck.ocr import preprocess, tesseract
 from dossiercheck.ocr.faces import count_faces
-from dossiercheck.ocr.mrz_band import looks_like_mrz, read_mrz_band
+from dossiercheck.ocr.mrz_band import ZoneReading, looks_like_mrz, read_mrz_band, read_zone
 from dossiercheck.ocr.orientation import find_rotation, legible_letters, stands_on_end
 from dossiercheck.ocr.recover import recover_lines
 from dossiercheck.ocr.settings import READER_VERSION, OcrSettings
@@ -128,7 +128,7 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
     if isinstance(prepared, str):
         return Page.unread(page_input.index, *problems, prepared, width=size[0], height=size[1])
     try:
-        result, rotation = _read_upright(prepared, settings)
+        result, rotation, zone = _read_upright(prepared, settings)
     except tesseract.OcrTimeout:
         return Page.unread(page_input.index, *problems, f"reading page {page_input.index + 1} took too long "
                            "and was stopped", width=prepared.image.width, height=prepared.image.height,
@@ -137,7 +137,10 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
     if reads_well(result):  # a page of text: lines it left out are read on their own
         with contextlib.suppress(tesseract.OcrTimeout):  # what was read stands
             result = recover_lines(image, result, settings.languages, timeout=settings.timeout)
-    mrz_lines = tuple(read_mrz_band(image)) if _may_hold_mrz(result) else ()
+    if zone is not None:  # the zone was read while finding which way up the page is
+        mrz_lines = zone.lines
+    else:
+        mrz_lines = tuple(read_mrz_band(image)) if _may_hold_mrz(result) else ()
     faces = 0
     if len(result.words) < PHOTO_WORDS and not mrz_lines:
         upright = preprocess.rotate(prepared.unflattened, -rotation) if rotation else prepared.unflattened
@@ -148,18 +151,32 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
                 problems=problems)
 
 
-def _read_upright(prepared: _Prepared, settings: OcrSettings) -> tuple[tesseract.OcrResult, int]:
+def _read_upright(prepared: _Prepared, settings: OcrSettings) -> tuple[tesseract.OcrResult, int, ZoneReading | None]:
     """The page read, turned upright first when it reads badly; `prepared` is updated to the turn kept.
+    With it, the machine-readable zone when it was read on the way (else None: not looked for yet).
 
     Most pages arrive upright: finding which way up a page is (more readings) is only paid for pages that
-    read badly, which is what a sideways or upside-down page does.
+    read badly, which is what a sideways or upside-down page does. A zone whose check digits hold tells
+    which way up its page is before those readings (identity documents read badly on their printed
+    ground even upright); only pages without one pay for the orientation passes.
     """
     result = tesseract.read_words(prepared.image, settings.languages, timeout=settings.timeout)
     if reads_well(result):
-        return result, 0
+        return result, 0, None
+    zone = read_zone(prepared.image)
+    if zone.sure:
+        return _turned(prepared, settings, result, zone.rotation, sure=True) + (zone,)
     on_end = stands_on_end(result)
     rotation = find_rotation(prepared.image, result, settings.languages, timeout=settings.timeout,
                              upright_counts=not on_end)
+    if not rotation:
+        return result, 0, zone
+    return _turned(prepared, settings, result, rotation, sure=False) + (None,)
+
+
+def _turned(prepared: _Prepared, settings: OcrSettings, result: tesseract.OcrResult, rotation: int,
+            sure: bool) -> tuple[tesseract.OcrResult, int]:
+    """The page read again turned by `rotation`, kept when it reads better (or when the turn is `sure`)."""
     if not rotation:
         return result, 0
     # Turn first, then straighten: the skew of sideways text can only be measured upright.
@@ -170,8 +187,8 @@ def _read_upright(prepared: _Prepared, settings: OcrSettings) -> tuple[tesseract
     retry = tesseract.read_words(turned, settings.languages, timeout=settings.timeout)
     # Text read on end may score well but is laid out wrong: the turned reading need only match it.
     # A turn proposed on little evidence must also read some words at full size.
-    needed = max(legible_letters(result) * (0.8 if on_end else 1.0), TURNED_LETTERS)
-    if legible_letters(retry) <= needed:
+    needed = max(legible_letters(result) * (0.8 if stands_on_end(result) else 1.0), TURNED_LETTERS)
+    if not sure and legible_letters(retry) <= needed:
         return result, 0
     prepared.image, prepared.skew = turned, turned_skew
     return retry, rotation
