@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dossiercheck.extract.mrz import cross_check
+from dossiercheck.extract.mrz import cross_check, not_calendar_days, without_impossible_dates
 from dossiercheck.icao.zone import (
     check_digit,
     compose_td1,
@@ -502,3 +502,30 @@ def test_cross_check() -> None:
     ]
     birth = [DateField(dt.date(1990, 7, 15), "", 0, field="birth")]
     assert "date of birth printed on the page (15/07/1990)" in cross_check(mrz, birth)[0]
+
+
+def _with_birth(raw: str) -> list[str]:
+    """A specimen passport whose printed birth field is `raw`, with every check digit computed for it."""
+    line1, line2 = _passport()
+    line2 = line2[:13] + raw + check_digit(raw) + line2[20:]
+    composite = line2[0:10] + line2[13:20] + line2[21:43]
+    return [line1, line2[:43] + check_digit(composite)]
+
+
+def test_birth_that_is_no_calendar_day_is_reported_and_replaced_by_nothing() -> None:
+    """29.02.1911 (the Czech specimen's birth date): its check digit holds, 1911 and 2011 are no leap
+    years. The visual zone's dates for birth (here the issue date OCR found near the label) are dropped."""
+    mrz = parse_mrz(_with_birth("110229"), REF)
+    assert mrz is not None and mrz.birth is None and not mrz.valid
+    assert not_calendar_days(mrz) == [("birth", "110229")]
+    page = [DateField(value=dt.date(2006, 9, 6), raw="06.09.2006", page=0, field="birth", label="birth"),
+            DateField(value=dt.date(2016, 9, 6), raw="06.09.2016", page=0, field="expiry", label="expiry")]
+    kept, problems = without_impossible_dates(mrz, page)
+    assert [d.field for d in kept] == ["expiry"]
+    assert len(problems) == 1 and "110229" in problems[0] and "not a calendar day" in problems[0]
+
+
+def test_birth_in_the_future_is_no_impossible_day() -> None:
+    """A date in the future is implausible (a misread), not a printed impossible day: nothing is dropped."""
+    mrz = parse_mrz(_with_birth("300101"), dt.date(1990, 1, 1))
+    assert mrz is not None and not_calendar_days(mrz) == []

@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Sequence
 
 from dossiercheck.icao.merge import merge_readings
-from dossiercheck.icao.zone import find_mrz, parse_mrz
+from dossiercheck.icao.zone import find_mrz, parse_mrz, printed_dates
 from dossiercheck.models import DateField, Mrz, Page, PageEvidence
 
 INVALID_MRZ = "The machine-readable zone could not be read with valid check digits."
@@ -51,6 +51,48 @@ def mrz_dates(mrz: Mrz, page: int) -> list[DateField]:
         for name, value in (("birth", mrz.birth), ("expiry", mrz.expiry))
         if value is not None and (mrz.valid or holds.get(name, False))
     ]
+
+
+_LABELS = {"birth": "date of birth", "expiry": "expiry date"}
+
+
+def not_calendar_days(mrz: Mrz) -> list[tuple[str, str]]:
+    """(field, YYMMDD as printed) of the MRZ's dates whose check digit holds but that name no calendar
+    day (29 February of a year that is no leap year, month 13). Such a date was printed so (some states
+    print unknown or invented birth dates that way): it is reported, and nothing takes its place."""
+    holds = {c.name: c.ok for c in mrz.checks}
+    candidates = [name for name, value in (("birth", mrz.birth), ("expiry", mrz.expiry))
+                  if value is None and holds.get(name, False)]
+    if not candidates:
+        return []
+    raw = printed_dates(mrz.lines)
+    return [(name, raw[name]) for name in candidates
+            if raw.get(name, "").isdigit() and not _calendar_day(raw[name])]
+
+
+def _calendar_day(raw: str) -> bool:
+    """Whether YYMMDD is a day in either century it may stand for."""
+    yy, mm, dd = int(raw[:2]), int(raw[2:4]), int(raw[4:6])
+    for year in (1900 + yy, 2000 + yy):
+        try:
+            dt.date(year, mm, dd)
+        except ValueError:
+            continue
+        return True
+    return False
+
+
+def without_impossible_dates(mrz: Mrz, dates: Sequence[DateField]) -> tuple[list[DateField], list[str]]:
+    """The page's dates, less those standing for an MRZ date that names no calendar day, and a problem
+    for each such date. The visual zone shows the same impossible day (or OCR finds another date near its
+    label, such as the issue date): no other date may be reported as the holder's."""
+    problems, dropped = [], set()
+    for name, raw in not_calendar_days(mrz):
+        dropped.add(name)
+        line = next((x for x in mrz.lines if raw in x), "")
+        problems.append(f"The {_LABELS[name]} in the machine-readable zone ({raw}, in {line}) is not a "
+                        f"calendar day: no {_LABELS[name]} is taken from this document.")
+    return [d for d in dates if d.field not in dropped], problems
 
 
 def cross_check(mrz: Mrz, dates: Sequence[DateField]) -> list[str]:

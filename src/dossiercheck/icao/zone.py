@@ -57,6 +57,15 @@ def parse_mrz(lines: Sequence[str], reference_date: dt.date) -> Mrz | None:
     return _to_mrz(reading, reference_date, corrected)
 
 
+def printed_dates(lines: Sequence[str]) -> dict[str, str]:
+    """The birth and expiry fields as printed (YYMMDD, unparsed) in the best reading of `lines`: what
+    a report quotes when a date whose check digit holds names no calendar day."""
+    best = _best_reading(lines)
+    if best is None:
+        return {}
+    return {name: best[0].get(name) for name in ("birth", "expiry")}
+
+
 def score_lines(lines: Sequence[str]) -> tuple[int, int]:
     """(points, most points possible) of the best reading of `lines`: check digits that hold plus
     fixed-form fields that look right. (0, 1) when no MRZ format fits. Needs no reference date, so

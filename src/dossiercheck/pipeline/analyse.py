@@ -16,7 +16,14 @@ from collections.abc import Iterable, Sequence
 
 from dossiercheck.classify import classify, split_pages
 from dossiercheck.extract.date_assign import assign_dates
-from dossiercheck.extract.mrz import INVALID_MRZ, best_mrz, cross_check, mrz_dates, read_page_mrz
+from dossiercheck.extract.mrz import (
+    INVALID_MRZ,
+    best_mrz,
+    cross_check,
+    mrz_dates,
+    read_page_mrz,
+    without_impossible_dates,
+)
 from dossiercheck.knowledge.doctypes import load_doctypes
 from dossiercheck.models import Classification, DateField, Document, FileReading, Mrz, Page, PageEvidence
 from dossiercheck.text.language import detect_language
@@ -76,7 +83,8 @@ def _dates(pages: Sequence[Page], found: Classification, mrz: Mrz | None, mrz_pa
     visual = assign_dates(pages, doctype, reference_date)
     if mrz is None:
         return visual, []
-    problems = [] if mrz.valid else [INVALID_MRZ]
+    visual, impossible = without_impossible_dates(mrz, visual)
+    problems = ([] if mrz.valid else [INVALID_MRZ]) + impossible
     problems += cross_check(mrz, visual)
     from_mrz = mrz_dates(mrz, mrz_page)
     if mrz.valid and doctype is not None and doctype.mrz_codes:
