@@ -32,6 +32,8 @@ test: venv
 
 bench: venv
 	$(PY) bench/run.py
+	$(PY) bench/specimens/materialise.py  # skips, saying how, when the specimen repositories are not fetched
+	$(PY) bench/specimens/run.py
 
 lint: venv
 	$(VENV)/bin/ruff check src tests bench generator

@@ -69,7 +69,7 @@ def test_an_information_page_instead_of_the_certificate_is_not_ready(tmp_path: P
     from dossiercheck.reporters import render_report
 
     for fmt in ("text", "markdown", "html"):
-        assert "a page about" in render_report(report, fmt), fmt
+        assert "page about certificate of good conduct (not the document)" in render_report(report, fmt), fmt
 
 
 def test_an_unreadable_issue_date_blocks_until_it_is_given(tmp_path: Path) -> None:

@@ -262,8 +262,8 @@ def main() -> None:
     if args.quick:
         items = items[::6]
     if not items:
-        print("no images to read: fetch the repositories above first")
-        sys.exit(1)
+        print("specimen bench skipped: no images to read (fetch the repositories above, then run materialise.py)")
+        return
     print(f"reading {len(items)} images ({sum(i['split'] == 'tuning' for i in items)} tuning, "
           f"{sum(i['split'] == 'holdout' for i in items)} holdout), reference date {reference}")
 

@@ -207,5 +207,8 @@ def kind_of(document: Document, lang: str) -> str:
 
     w = words_for(lang)
     if document.about is not None:
-        return w["about_page"].format(type=type_name(document.about, lang))
+        name = type_name(document.about, lang)
+        if name[1:2].islower():  # in the middle of a phrase: "page about certificate of good conduct"
+            name = name[0].lower() + name[1:]
+        return w["about_page"].format(type=name)
     return type_name(document.type, lang) if document.type != "unknown" else w["unknown"]
