@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -16,10 +17,17 @@ from typing import Any
 import jsonschema
 import yaml
 
+SCHEMAS_ENV = "DOSSIERCHECK_SCHEMAS_DIR"
+
 
 def schemas_dir() -> Path:
-    """The `schemas/` folder: doctypes, profiles and JSON Schemas, installed with the package."""
-    return Path(str(resources.files("dossiercheck") / "schemas"))
+    """The `schemas/` folder: doctypes, profiles and JSON Schemas, installed with the package.
+
+    `DOSSIERCHECK_SCHEMAS_DIR` points at another copy: a schema author tries a new document type or
+    procedure without reinstalling (the caches are keyed by the schemas' digest, so nothing stale is read).
+    """
+    override = os.environ.get(SCHEMAS_ENV)
+    return Path(override) if override else Path(str(resources.files("dossiercheck") / "schemas"))
 
 
 class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
