@@ -20,6 +20,7 @@ from collections.abc import Sequence
 
 from dossiercheck.classify.evidence import Evidence, is_information, lacks_instance, weigh_evidence
 from dossiercheck.classify.score import Score, score_type
+from dossiercheck.icao.parse import STATES
 from dossiercheck.knowledge.doctypes import DocType, load_doctypes
 from dossiercheck.knowledge.settings import ReadingSettings, reading_settings
 from dossiercheck.models import Classification, Mrz, Page
@@ -132,7 +133,10 @@ def _by_mrz(mrz: Mrz, mrz_type: str, scores: dict[str, Score], evidence: Evidenc
         if evidence.prose and is_information(evidence):
             return _information(mrz_type, evidence, [*cues, "an MRZ quoted in running text"])
         return Classification(mrz_type, settings.valid_mrz_confidence, cues)
-    # A misread MRZ is strong evidence, not proof.
+    # A misread MRZ is strong evidence, not proof; but text parsed as MRZ lines (a specification's "BE
+    # WRITTEN AS FOLLOWS") names no state at all, and is no evidence.
+    if mrz.issuing_state not in STATES and mrz.nationality not in STATES:
+        return None
     scores[mrz_type].score += settings.invalid_mrz_weight
     scores[mrz_type].cues.insert(0, f"{mrz_cue} (check digits fail) +{settings.invalid_mrz_weight:g}")
     return None
