@@ -92,6 +92,8 @@ def serve(options: ServeOptions, say: Callable[[str], None]) -> None:
 
     try:
         asyncio.run(run_until_stopped(uvicorn.Server(config), started))
+    except KeyboardInterrupt:
+        pass  # Ctrl-C is how the page is meant to stop (uvicorn raises it again once it has shut down)
     finally:
         store.close()
         say("Stopped; every uploaded file was deleted.")
