@@ -18,7 +18,8 @@ from dossiercheck.reporters.plain import masked_report, requirement_name, requir
 
 MARKS = {"pass": "✓", "fail": "✗", "missing": "✗", "warn": "!", "manual": "?"}
 # Cues such as "passport: 'passeport' +4": the words that were seen, and how strongly they counted.
-WORD_CUE = re.compile(r"^[a-z_]+: '(?P<words>.+)' \+\d+$")
+WORD_CUE = re.compile(r"^[a-z_]+: '(?P<words>.+)' [+-][\d.]+$")
+MAX_CUES = 8  # the strongest cues come first; the rest add nothing a reader needs
 # Which date of the document a kind of check reads (max_age and others say it in their `date_field` option).
 CHECKED_DATE = {"validity": "expiry", "renewal_window": "expiry", "max_age": "issue"}
 MAX_EVIDENCE = 4  # documents pictured per requirement; the rest are named
@@ -121,7 +122,7 @@ def boxed_date(document: Document, name: str) -> DateField | None:
 def cue_words(document: Document) -> tuple[str, ...]:
     """Why the document is of its type, as the words that were seen on it ('“passeport”')."""
     out = []
-    for cue in document.cues:
+    for cue in document.cues[:MAX_CUES]:
         found = WORD_CUE.match(cue)
         out.append(f"“{found.group('words')}”" if found else cue)
     return tuple(out)
