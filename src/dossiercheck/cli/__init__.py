@@ -13,6 +13,7 @@ from dossiercheck.cli.batch import batch
 from dossiercheck.cli.check import check
 from dossiercheck.cli.inspect import inspect
 from dossiercheck.cli.manage import cache, profiles
+from dossiercheck.cli.serve import serve
 from dossiercheck.cli.support import show_version
 from dossiercheck.version import __version__
 
@@ -27,7 +28,7 @@ def main() -> None:
     """
 
 
-for command in (check, inspect, batch, cache, profiles):
+for command in (check, inspect, batch, cache, profiles, serve):
     main.add_command(command)
 
 __all__ = ["__version__", "main"]
