@@ -86,4 +86,6 @@ def test_the_wheel_holds_the_product_and_no_generator(tmp_path: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "dossiercheck/api.py" in names
     assert any(n.startswith("dossiercheck/schemas/doctypes/") and n.endswith(".yaml") for n in names)
+    assert "dossiercheck/reporters/templates/report.html.j2" in names
+    assert {"dossiercheck/web/static/page.js", "dossiercheck/web/static/page.css"} <= set(names)
     assert not [n for n in names if "samplegen" in n or n.startswith(("generator/", "tests/", "bench/"))]
