@@ -32,6 +32,8 @@ test: venv
 
 bench: venv
 	$(PY) bench/run.py
+	$(PY) bench/real/build.py
+	$(PY) bench/real/run.py  # real published wordings, tuning and holdout reported apart
 	$(PY) bench/specimens/materialise.py  # skips, saying how, when the specimen repositories are not fetched
 	$(PY) bench/specimens/run.py
 
