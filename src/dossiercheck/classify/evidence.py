@@ -24,6 +24,7 @@ _LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:be
 _VALUE = re.compile(r"^[\s:.\-–]*(?:[A-ZÀ-Þ][\w'’-]+|\d[\d/.\- ]{1,})")
 _DIGITS = re.compile(r"\d{3,}")
 _A_NUMBER = re.compile(r"\d")
+_FOLLOWED_BY = {"value": _VALUE, "digits": _DIGITS, "number": _A_NUMBER}  # evidence.yaml's `followed_by`
 _MRZ_LINE = re.compile(r"^[A-Z0-9<]{25,}$")
 
 
@@ -33,6 +34,7 @@ class _Group:
     weight: float
     cap: int
     matchers: tuple[PhraseMatcher, ...]
+    followed_by: re.Pattern[str] | None  # what must follow a phrase on its line for it to count
 
 
 @dataclass(frozen=True)
@@ -59,7 +61,8 @@ class Evidence:
 def _groups(section: Mapping[str, Any]) -> tuple[_Group, ...]:
     return tuple(
         _Group(name, float(group["weight"]), int(group["cap"]),
-               tuple(PhraseMatcher(p) for phrases in group["phrases"].values() for p in dict.fromkeys(phrases)))
+               tuple(PhraseMatcher(p) for phrases in group["phrases"].values() for p in dict.fromkeys(phrases)),
+               _FOLLOWED_BY[group["followed_by"]] if "followed_by" in group else None)
         for name, group in section.items()
     )
 
@@ -87,12 +90,8 @@ def _labelled(matcher: PhraseMatcher, lines: list[tuple[str, str]], needs: re.Pa
 
 
 def _count(group: _Group, text: str, lines: list[tuple[str, str]]) -> int:
-    if group.name == "particulars":
-        hits = sum(_labelled(m, lines, _VALUE) for m in group.matchers)
-    elif group.name == "reference":
-        hits = sum(_labelled(m, lines, _DIGITS) for m in group.matchers)
-    elif group.name == "issued":
-        hits = sum(_labelled(m, lines, _A_NUMBER) for m in group.matchers)
+    if group.followed_by is not None:
+        hits = sum(_labelled(m, lines, group.followed_by) for m in group.matchers)
     else:
         # Phrases of several languages may find the same words ("gratuit", "gratuito"): count places, once.
         spans = sorted({found for m in group.matchers if (found := m.find(text)) is not None})

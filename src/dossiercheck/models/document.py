@@ -143,3 +143,8 @@ def _mrz(plain: dict[str, Any]) -> Mrz:
     fields = {k: v for k, v in plain.items() if k not in ("birth", "expiry", "checks", "lines")}
     return Mrz(**fields, birth=day(plain["birth"]), expiry=day(plain["expiry"]),
                checks=tuple(MrzCheck(c["name"], c["ok"]) for c in plain["checks"]), lines=tuple(plain["lines"]))
+
+
+def file_of_name(name: str) -> str:
+    """The file a document's name (`Document.name`) names: 'scan.pdf (pages 3-4)' -> 'scan.pdf'."""
+    return name.rsplit(" (page", 1)[0] if name.endswith(")") and " (page" in name else name

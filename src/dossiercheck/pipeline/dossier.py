@@ -27,6 +27,7 @@ from dossiercheck.models import (
     RequirementResult,
     Skipped,
 )
+from dossiercheck.models.document import file_of_name
 from dossiercheck.pipeline.documents import documents_of
 from dossiercheck.pipeline.read import ReadOptions
 from dossiercheck.rules import DossierContext, evaluate
@@ -77,16 +78,11 @@ def check_given_files(given: Iterable[GivenDate], files: Iterable[str]) -> None:
     known = list(files)
     names = set(known) | {f.rsplit("/", 1)[-1] for f in known}
     for item in given:
-        if _file_of(item.file) in names:
+        if file_of_name(item.file) in names:
             continue
         close = difflib.get_close_matches(item.file, sorted(names), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else f"; the files are: {', '.join(sorted(known))}"
         raise UsageError(f"a date was given for {item.file!r}, which is not a file of this dossier{hint}")
-
-
-def _file_of(name: str) -> str:
-    """'scan.pdf (pages 3-4)' -> 'scan.pdf'."""
-    return name.rsplit(" (page", 1)[0] if name.endswith(")") and " (page" in name else name
 
 
 def _applies(item: GivenDate, document: Document) -> bool:

@@ -15,6 +15,7 @@ from dataclasses import replace
 from types import ModuleType
 from typing import TYPE_CHECKING
 
+from dossiercheck.knowledge.wording import words_for
 from dossiercheck.models import Deadline, Document, Requirement, RequirementResult
 from dossiercheck.rules import (
     first_visit,
@@ -87,13 +88,6 @@ def evaluate(
     return results, deadlines
 
 
-ABOUT_NOTE = {
-    "en": "{names}: a page about this document, not the document itself. Bring the document.",
-    "fr": "{names} : une page sur ce document, pas le document lui-même. Apportez le document.",
-    "nl": "{names}: een pagina over dit document, niet het document zelf. Breng het document mee.",
-}
-
-
 def _name_pages_about(found: RequirementResult, requirement: Requirement, ctx: RuleContext) -> RequirementResult:
     """A missing document whose information page is in the dossier (a saved web page): say so, name the file."""
     if found.status != "missing" or not requirement.documents:
@@ -102,7 +96,7 @@ def _name_pages_about(found: RequirementResult, requirement: Requirement, ctx: R
     if not pages:
         return found
     names = [d.name for d in pages]
-    note = ABOUT_NOTE.get(ctx.lang, ABOUT_NOTE["en"]).format(names=", ".join(names))
+    note = words_for(ctx.lang)["about_note"].format(names=", ".join(names))
     return replace(found, message=f"{found.message} {note}", files=tuple(dict.fromkeys([*found.files, *names])))
 
 

@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, cast
 
+from dossiercheck.knowledge.wording import words_for
 from dossiercheck.models import Absence, Deadline, Document, DossierInfo, RequirementResult, Status
 from dossiercheck.workdays import age_on
 
@@ -139,32 +140,16 @@ def requirement_name(requirement: Requirement, lang: str) -> str:
     return render(template, lang, {"count": requirement.count, **dict(requirement.options)})
 
 
-GIVEN_NOTE = {
-    "en": "(Date given by you, not read from the document.)",
-    "fr": "(Date donnée par vous, pas lue sur le document.)",
-    "nl": "(Datum door u opgegeven, niet van het document gelezen.)",
-}
-# How to give a date the tool could not read, said in every `no_date` message of a document's date.
-GIVE_A_DATE = {
-    "en": "If you can read it, type it in: in dossier.yaml, `dates: {{\"{file}\": {{{field}: YYYY-MM-DD}}}}`, "
-          "or with `--given-date '{file}:{field}=YYYY-MM-DD'`.",
-    "fr": "Si vous pouvez la lire, indiquez-la : dans dossier.yaml, `dates: {{\"{file}\": {{{field}: AAAA-MM-JJ}}}}`, "
-          "ou avec `--given-date '{file}:{field}=AAAA-MM-JJ'`.",
-    "nl": "Kunt u ze lezen, geef ze dan op: in dossier.yaml, `dates: {{\"{file}\": {{{field}: JJJJ-MM-DD}}}}`, "
-          "of met `--given-date '{file}:{field}=JJJJ-MM-DD'`.",
-}
-
-
 def marked_given(found: RequirementResult, given: bool, lang: str) -> RequirementResult:
     """When the date the check turned on was typed by the applicant, the result says so."""
     if not given:
         return found
-    return replace(found, message=f"{found.message} {GIVEN_NOTE.get(lang, GIVEN_NOTE['en'])}")
+    return replace(found, message=f"{found.message} {words_for(lang)['given_note']}")
 
 
 def give_a_date(lang: str, file: str, field: str) -> str:
     """The action of a `no_date` result: how the applicant gives the date of `file` the tool could not read."""
-    return GIVE_A_DATE.get(lang, GIVE_A_DATE["en"]).format(file=file, field=field)
+    return words_for(lang)["give_a_date"].format(file=file, field=field)
 
 
 def result(

@@ -16,7 +16,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
-from dossiercheck.models import Deadline, Requirement, RequirementResult
+from dossiercheck.models import Deadline, Requirement, RequirementResult, Status
 from dossiercheck.rules.context import RuleContext, deadline, give_a_date, marked_given, result
 from dossiercheck.workdays import add_months
 
@@ -80,10 +80,8 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     oldest = add_months(ref, -months)
     params = {"issue": issue, "oldest": oldest, "reference": ref, "file": document.name}
     files, kind = [document.name], document.type
-    if issue > ref:
-        yield marked_given(result(requirement, ctx, DEFAULTS, "warn", "future", files, kind, **params), given, ctx.lang)
-    elif issue < oldest:
-        yield marked_given(result(requirement, ctx, DEFAULTS, "fail", "fail", files, kind, **params), given, ctx.lang)
-    else:
-        yield marked_given(result(requirement, ctx, DEFAULTS, "pass", "pass", files, kind, **params), given, ctx.lang)
+    status: Status
+    status, key = ("warn", "future") if issue > ref else ("fail", "fail") if issue < oldest else ("pass", "pass")
+    yield marked_given(result(requirement, ctx, DEFAULTS, status, key, files, kind, **params), given, ctx.lang)
+    if status == "pass":
         yield deadline(requirement, ctx, DEFAULTS, last_accepted_day(issue, months), file=document.name)

@@ -22,6 +22,7 @@ import yaml
 from dossiercheck.errors import DossierCheckError
 from dossiercheck.knowledge.files import load_json_schema
 from dossiercheck.models import GivenDate, PagePicture, Report
+from dossiercheck.models.document import file_of_name
 from dossiercheck.web.sessions import DOSSIER_FILE_NAMES, Refused, Session
 
 LANGUAGES = ("en", "fr", "nl")
@@ -213,5 +214,4 @@ def write_dossier_file(session: Session, request: CheckRequest) -> None:
 
 def _present(session: Session, name: str) -> bool:
     """A typed date still names an uploaded file ('scan.pdf (pages 3-4)' names scan.pdf)."""
-    file = name.rsplit(" (page", 1)[0] if name.endswith(")") and " (page" in name else name
-    return (session.documents / file).is_file()
+    return (session.documents / file_of_name(name)).is_file()

@@ -12,9 +12,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from dossiercheck.knowledge.wording import date_name, document_name, type_name
+from dossiercheck.knowledge.wording import date_name, document_name
 from dossiercheck.models import DateField, Document, PagePicture, Profile, Report, RequirementResult
-from dossiercheck.reporters.plain import masked_report, requirement_name, requirement_sources, shown_dates
+from dossiercheck.reporters.plain import kind_of, masked_report, requirement_name, requirement_sources, shown_dates
 
 MARKS = {"pass": "✓", "fail": "✗", "missing": "✗", "warn": "!", "manual": "?"}
 # Cues such as "passport: 'passeport' +4": the words that were seen, and how strongly they counted.
@@ -177,7 +177,7 @@ class ReportView:
         return tuple(out)
 
     def type_words(self, document: Document) -> str:
-        return type_name(document.type, self.lang) if document.type != "unknown" else self.w["unknown"]
+        return kind_of(document, self.lang)
 
     def requirements(self) -> list[RequirementView]:
         return [
@@ -204,7 +204,7 @@ class ReportView:
         for document in self.report.documents:
             assigned = [d for d in document.dates if d.field]
             pages = [self.picture(document, p.index, assigned) for p in document.pages]
-            about = self.w["about_page"].format(type=type_name(document.about, self.lang)) if document.about else ""
+            about = kind_of(document, self.lang) if document.about else ""
             out.append(DocumentView(
                 name=document_name(document, self.lang), file=document.file, type=document.type,
                 recognised=self.recognised(document), why=cue_words(document), about=about,
