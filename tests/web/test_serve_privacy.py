@@ -118,7 +118,7 @@ def test_a_file_over_the_limit_is_refused_with_a_clear_message(tmp_path: Path) -
         assert session is not None and token is not None
         headers = {"Cookie": cookie, "x-dossiercheck-token": token.group(1)}
         status, body, _ = fetch(f"{served.base}/s/{session.group(1)}/files?path=big.pdf", "PUT",
-                                b"%PDF" + b"0" * (1024 * 1024 + 1), headers)
+                                b"%PDF" + b"0" * (8 * 1024 * 1024), headers)
         assert status == 413 and "larger than 1 MB" in body
         assert not any((served.root / session.group(1) / "documents").iterdir())
     finally:

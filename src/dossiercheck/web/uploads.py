@@ -7,6 +7,7 @@ sees on the page is what is checked.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 from starlette.requests import Request
@@ -16,19 +17,38 @@ from dossiercheck.knowledge.files import read_yaml_text
 from dossiercheck.web.sessions import DOSSIER_FILE_NAMES, MAX_DOSSIER_FILE_BYTES, Refused, Session, clean_path
 
 
+# A refused body is still read (and thrown away) up to this much, so that the sender, still sending, gets
+# the refusal's message; a server that stops reading makes the sender see only a broken connection.
+MAX_DISCARDED_BYTES = 2 * 1024 * 1024 * 1024
+
+
 async def save_upload(session: Session, raw_path: str, request: Request) -> dict[str, Any] | None:
     """Store the request's body as `raw_path` in the session; for a dossier.yaml, the form's values it gives."""
-    rel = clean_path(raw_path)
-    if rel in DOSSIER_FILE_NAMES:
-        body = b""
-        async for chunk in request.stream():
-            body += chunk
-            if len(body) > MAX_DOSSIER_FILE_BYTES:
-                raise Refused("bad_yaml", 413, message=f"larger than {MAX_DOSSIER_FILE_BYTES // 1024} KB")
-        return read_described(session, body)
-    declared = request.headers.get("content-length")
-    await session.save(rel, request.stream(), int(declared) if declared and declared.isdigit() else None)
-    return None
+    chunks = request.stream()
+    try:
+        rel = clean_path(raw_path)
+        if rel in DOSSIER_FILE_NAMES:
+            body = b""
+            async for chunk in chunks:
+                body += chunk
+                if len(body) > MAX_DOSSIER_FILE_BYTES:
+                    raise Refused("bad_yaml", 413, message=f"larger than {MAX_DOSSIER_FILE_BYTES // 1024} KB")
+            return read_described(session, body)
+        declared = request.headers.get("content-length")
+        await session.save(rel, chunks, int(declared) if declared and declared.isdigit() else None)
+        return None
+    except Refused:
+        await discard(chunks)
+        raise
+
+
+async def discard(chunks: AsyncIterator[bytes]) -> None:
+    """Read what is left of a refused body, up to MAX_DISCARDED_BYTES."""
+    thrown = 0
+    async for chunk in chunks:
+        thrown += len(chunk)
+        if thrown > MAX_DISCARDED_BYTES:
+            return
 
 
 def read_described(session: Session, body: bytes) -> dict[str, Any]:

@@ -7,6 +7,8 @@
   const session = body.dataset.session;
   const token = body.dataset.token;
   const lang = body.dataset.lang;
+  const maxFileBytes = Number(body.dataset.maxFileBytes);
+  const maxFileMb = Math.floor(maxFileBytes / (1024 * 1024));
   const words = JSON.parse($("words").textContent);
   const SAVED = "dossiercheck-form";
   const state = { given: [], folderName: "", leaving: false, ended: false, checked: false, replacing: "" };
@@ -66,6 +68,11 @@
     warn("");
     let added = 0;
     for (const { file, path } of withoutCommonFolder(entries)) {
+      // Refused here, before sending: the server would refuse it too, after reading it all.
+      if (file.size > maxFileBytes) {
+        warn(fill(words.too_big, { file: path, mb: maxFileMb }));
+        continue;
+      }
       tell(fill(words.uploading, { file: path }));
       try {
         const answer = await call("PUT", `/files?path=${encodeURIComponent(path)}`, file);
@@ -84,6 +91,10 @@
     warn("");
     const folder = oldPath.includes("/") ? oldPath.slice(0, oldPath.lastIndexOf("/") + 1) : "";
     const newPath = folder + file.name;
+    if (file.size > maxFileBytes) {
+      warn(fill(words.too_big, { file: newPath, mb: maxFileMb }));
+      return;
+    }
     try {
       const answer = await call("PUT", `/files?path=${encodeURIComponent(newPath)}`, file);
       showFiles(newPath === oldPath ? answer.files
