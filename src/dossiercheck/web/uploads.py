@@ -16,7 +16,6 @@ from dossiercheck.knowledge.dossier_file import DossierFileError, parse_dossier_
 from dossiercheck.knowledge.files import read_yaml_text
 from dossiercheck.web.sessions import DOSSIER_FILE_NAMES, MAX_DOSSIER_FILE_BYTES, Refused, Session, clean_path
 
-
 # A refused body is still read (and thrown away) up to this much, so that the sender, still sending, gets
 # the refusal's message; a server that stops reading makes the sender see only a broken connection.
 MAX_DISCARDED_BYTES = 2 * 1024 * 1024 * 1024
