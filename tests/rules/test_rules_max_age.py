@@ -76,3 +76,13 @@ def test_age_from_dossier_file_when_no_passport_birth() -> None:
         "visa-d/student", "good_conduct.age", [passport(birth=dt.date(1990, 1, 1))], birth_date=dt.date(2010, 1, 1)
     )
     assert results[0].status == "missing"  # the passport MRZ wins over dossier.yaml
+
+
+def test_a_result_names_the_date_it_rests_on() -> None:
+    """The report boxes that date on the page's picture and the JSON names it (date_field)."""
+    aged, _ = run("visa-d/employee", "medical.age", [doc("medical", issue=dt.date(2026, 10, 1))])
+    unread, _ = run("visa-d/employee", "medical.age", [doc("medical", "medical.pdf")])
+    valid, _ = run("visa-d/employee", "passport.validity", [passport(expiry=dt.date(2030, 1, 1))])
+    missing, _ = run("visa-d/employee", "passport.validity", [])
+    assert (aged[0].date_field, unread[0].date_field, valid[0].date_field) == ("issue", "issue", "expiry")
+    assert missing[0].date_field == ""

@@ -30,6 +30,7 @@ class RequirementResult:
     severity: str = "fail"
     name: str = ""  # the requirement in words, in the report's language ("Passport validity")
     sources: tuple[tuple[str, str], ...] = ()  # (title, address) of each source a reader can open
+    date_field: str = ""  # the document's date the outcome rests on ("expiry", "issue"); "" when none
 
 
 @dataclass(frozen=True)

@@ -191,6 +191,7 @@ def report_plain(report: Report, show_personal_data: bool = False) -> dict[str, 
                 "action": hide(r.action),
                 "files": list(r.files),
                 "source": r.source,
+                **({"date_field": r.date_field} if r.date_field else {}),
             }
             for r in report.requirements
         ],

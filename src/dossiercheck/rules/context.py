@@ -160,6 +160,8 @@ def result(
     key: str,
     files: Sequence[str] = (),
     document_type: str | None = None,
+    *,
+    date_field: str = "",
     **params: Any,
 ) -> RequirementResult:
     """A RequirementResult worded from the profile (then the check's defaults) in ctx.lang.
@@ -196,6 +198,7 @@ def result(
         severity=requirement.severity,
         name=requirement_name(requirement, lang),
         sources=tuple((s.title, s.url) for s in requirement.sources),
+        date_field=date_field,
     )
 
 

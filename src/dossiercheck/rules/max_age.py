@@ -72,7 +72,7 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
         first = found[0]
         yield dataclasses.replace(
             result(requirement, ctx, DEFAULTS, "fail", "no_date", [d.name for d in found], first.type,
-                   file=first.name), action=give_a_date(ctx.lang, first.name, field))
+                   date_field=field, file=first.name), action=give_a_date(ctx.lang, first.name, field))
         return
     read, document = max(dated, key=lambda pair: pair[0].value)
     issue, given = read.value, read.source == "given"
@@ -82,6 +82,7 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     files, kind = [document.name], document.type
     status: Status
     status, key = ("warn", "future") if issue > ref else ("fail", "fail") if issue < oldest else ("pass", "pass")
-    yield marked_given(result(requirement, ctx, DEFAULTS, status, key, files, kind, **params), given, ctx.lang)
+    outcome = result(requirement, ctx, DEFAULTS, status, key, files, kind, date_field=field, **params)
+    yield marked_given(outcome, given, ctx.lang)
     if status == "pass":
         yield deadline(requirement, ctx, DEFAULTS, last_accepted_day(issue, months), file=document.name)

@@ -73,13 +73,13 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     ref = ctx.reference_date
     params = {"opens": opens, "closes": closes, "expiry": expiry}
     if ref < opens:
-        yield result(requirement, ctx, DEFAULTS, None, "early", files, "residence_card", **params)
+        yield result(requirement, ctx, DEFAULTS, None, "early", files, "residence_card", date_field="expiry", **params)
     elif ref <= closes:
-        yield result(requirement, ctx, DEFAULTS, "pass", "pass", files, "residence_card", **params)
+        yield result(requirement, ctx, DEFAULTS, "pass", "pass", files, "residence_card", date_field="expiry", **params)
     elif ref <= expiry:
-        yield result(requirement, ctx, DEFAULTS, None, "late", files, "residence_card", **params)
+        yield result(requirement, ctx, DEFAULTS, None, "late", files, "residence_card", date_field="expiry", **params)
     else:
-        yield result(requirement, ctx, DEFAULTS, "fail", "fail", files, "residence_card", **params)
+        yield result(requirement, ctx, DEFAULTS, "fail", "fail", files, "residence_card", date_field="expiry", **params)
     for day, key in ((opens, "deadline"), (closes, "deadline_close"), (expiry, "deadline_expiry")):
         if day >= ref:
             yield deadline(requirement, ctx, DEFAULTS, day, key)

@@ -13,6 +13,7 @@ Failing: a Spanish birth certificate and no sworn_translation -> `fail` naming t
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from dossiercheck.models import Requirement, RequirementResult
 from dossiercheck.rules.context import RuleContext, result
@@ -44,7 +45,7 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
         looked_at = [d for d in ctx.documents if d.type not in not_needed]
     foreign = [d for d in looked_at if d.language and d.language not in accepted]
     translations = ctx.of_type(("sworn_translation",))
-    params = {"accepted": "/".join(accepted), "foreign": [f"{d.name} ({d.language})" for d in foreign]}
+    params: dict[str, Any] = {"accepted": "/".join(accepted), "foreign": [f"{d.name} ({d.language})" for d in foreign]}
     if not foreign:
         yield result(requirement, ctx, DEFAULTS, "pass", "pass", document_type="sworn_translation", **params)
     elif len(translations) >= len(foreign):

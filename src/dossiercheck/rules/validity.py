@@ -87,7 +87,7 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
         first = found[0]
         yield dataclasses.replace(
             result(requirement, ctx, DEFAULTS, "fail", "no_date", [d.name for d in found], first.type,
-                   file=first.name), action=give_a_date(ctx.lang, first.name, "expiry"))
+                   date_field="expiry", file=first.name), action=give_a_date(ctx.lang, first.name, "expiry"))
         return
     (expiry, given), document = max(known, key=lambda pair: pair[0][0])
     months = int(requirement.options["months"])
@@ -98,7 +98,7 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     params = {"expiry": expiry, "needed": needed, "soft": soft, "file": document.name}
     files, kind = [document.name], document.type
     status, key = _outcome(expiry, ref, needed, soft, months, str(requirement.options["on_boundary"]))
-    outcome = result(requirement, ctx, DEFAULTS, status, key, files, kind, **params)  # type: ignore[arg-type]
+    outcome = result(requirement, ctx, DEFAULTS, status, key, files, kind, date_field="expiry", **params)  # type: ignore[arg-type]
     yield marked_given(outcome, given, ctx.lang)
     limit = max(months, warn_months)
     if limit:

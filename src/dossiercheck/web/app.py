@@ -199,14 +199,13 @@ async def show_status(request: Request) -> Response:
 @answers
 async def show_result(request: Request) -> Response:
     """The checklist of the last check, in the language it was checked in (its messages are worded in it)."""
-    from dossiercheck.api import load_profile
 
     session = session_of(request)
     job = finished_job(session)
     assert job.report is not None
     lang = job.request.lang
     index = PictureIndex(f"/s/{session.id}/pictures/{job.id}", job.pictures)
-    view = ReportView(job.report, load_profile(job.request.profile), index, lang, page_words(lang))
+    view = ReportView(job.report, index, lang, page_words(lang))
     html = ENV.get_template("result.html.j2").render(
         w=page_words(lang), view=view, summary=view.summary(), requirements=view.requirements(),
         documents=view.documents(), skipped=view.report.skipped, session=session.id, job=job.id,

@@ -13,15 +13,13 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from dossiercheck.knowledge.wording import date_name, document_name
-from dossiercheck.models import DateField, Document, PagePicture, Profile, Report, RequirementResult
+from dossiercheck.models import DateField, Document, PagePicture, Report, RequirementResult
 from dossiercheck.reporters.plain import kind_of, masked_report, requirement_name, requirement_sources, shown_dates
 
 MARKS = {"pass": "✓", "fail": "✗", "missing": "✗", "warn": "!", "manual": "?"}
 # Cues such as "passport: 'passeport' +4": the words that were seen, and how strongly they counted.
 WORD_CUE = re.compile(r"^[a-z_]+: '(?P<words>.+)' [+-][\d.]+$")
 MAX_CUES = 8  # the strongest cues come first; the rest add nothing a reader needs
-# Which date of the document a kind of check reads (max_age and others say it in their `date_field` option).
-CHECKED_DATE = {"validity": "expiry", "renewal_window": "expiry", "max_age": "issue"}
 MAX_EVIDENCE = 4  # documents pictured per requirement; the rest are named
 
 
@@ -95,19 +93,6 @@ class PictureIndex:
         return self.pictures[self.keys[number]] if 0 <= number < len(self.keys) else None
 
 
-def counted_field(result: RequirementResult, profile: Profile | None) -> str | None:
-    """The document date a requirement's check reads, when it reads one (expiry for validity, ...)."""
-    if profile is None:
-        return None
-    try:
-        requirement = profile.requirement(result.id)
-    except KeyError:
-        return None
-    if "date_field" in requirement.options:
-        return str(requirement.options["date_field"])
-    return CHECKED_DATE.get(requirement.check)
-
-
 def boxed_date(document: Document, name: str) -> DateField | None:
     """The date the rule used, as it stands on the page: the one that counts, or one read with the same value."""
     chosen = document.date_field(name)
@@ -131,10 +116,9 @@ def cue_words(document: Document) -> tuple[str, ...]:
 class ReportView:
     """Everything the result fragment shows, in `lang`; `words` are the page's (messages.page_words)."""
 
-    def __init__(self, report: Report, profile: Profile | None, pictures: PictureIndex, lang: str,
-                 words: Mapping[str, str]) -> None:
+    def __init__(self, report: Report, pictures: PictureIndex, lang: str, words: Mapping[str, str]) -> None:
         self.report = masked_report(report)
-        self.profile, self.index, self.lang, self.w = profile, pictures, lang, words
+        self.index, self.lang, self.w = pictures, lang, words
         self.by_name: dict[str, Document] = {}
         for document in self.report.documents:
             self.by_name.setdefault(document.file, document)
@@ -159,7 +143,7 @@ class ReportView:
 
     def evidence_of(self, result: RequirementResult) -> tuple[Evidence, ...]:
         """Each document the requirement rests on, with its page and the date that counted boxed on it."""
-        name = counted_field(result, self.profile)
+        name = result.date_field
         out: list[Evidence] = []
         for file in result.files:
             document = self.by_name.get(file)
