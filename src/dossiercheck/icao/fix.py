@@ -60,6 +60,11 @@ _MIXED = {
     "8": "B",
 }
 
+# Document numbers: the one confusion repaired on a check digit's word. A round glyph read as O, Q or D
+# is OCR-B's 0 far more often than anything else; other swaps (S/5, B/8, I/1, Z/2) passing the check
+# digit are as often a second misread passing by chance, so such a number stays failed.
+_NUMBER_SWAPS = {"O": "0", "Q": "0", "D": "0"}
+
 
 def char_value(c: str) -> int:
     """ICAO 9303 value of one MRZ character: digits as such, A=10 ... Z=35, '<'=0."""
@@ -244,13 +249,14 @@ def fix_by_check(
 
     Returns [data] when it already holds, the passing readings with the smallest number of
     changes otherwise (more than one means the check digit cannot decide), [] when none passes.
-    Only `positions` may change (all by default); with `to_digits_only`, only letters, into digits.
+    Only `positions` may change (all by default); with `to_digits_only` (document numbers), only an
+    O, Q or D read for a 0.
     """
     if check_holds(data, check):
         return [data]
     if not check.isdigit():
         return []
-    swaps = {c: "".join(a for a in alts if a.isdigit() or not to_digits_only) for c, alts in _MIXED.items()}
+    swaps = _NUMBER_SWAPS if to_digits_only else _MIXED
     where = [i for i in (range(len(data)) if positions is None else positions) if swaps.get(data[i])]
     for k in range(1, max_subs + 1):
         found: list[str] = []
