@@ -176,3 +176,28 @@ def test_sworn_translation_of_a_long_lease_is_a_translation() -> None:
     result = classify(*document(text))
     assert result.type == "sworn_translation"
     assert "translates: lease" in result.cues
+
+
+def test_specification_page_with_a_valid_example_mrz_is_about_passports() -> None:
+    """ICAO Doc 9303's page with the Utopia passport figure: its example MRZ is valid, but the words of a
+    specification around it (not long enough to be "prose") outweigh the figure's particulars."""
+    mrz = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+    text = (
+        "Part 3. Specifications Common to all MRTDs\nPassport No L898902C3\nSurname ERIKSSON\n"
+        "Date of birth 12 AUG 74\nPlace of birth ZENITH\nDate of expiry 15 APR 12\n"
+        "Figure 1. Example of a VIZ and MRZ from an MRTD\n"
+        "Optional data elements should be entered in both the national language and English.\n"
+        "For details, see Doc 9303-4. A type size of 10 characters per 25.4 mm is recommended.\n"
+        "A maximum of 15 characters per 25.4 mm should not be exceeded.\n"
+        "The horizontal printing density is at the discretion of the issuing State or organization."
+    )
+    result = classify(*document(text, mrz_lines=mrz))
+    assert result.type == "information" and result.about == "passport"
+
+
+def test_a_misread_nationality_does_not_make_a_card_a_residence_card() -> None:
+    """An ID card whose nationality was misread into no country ('BSA') is not a foreigner's card."""
+    birth, expiry = dt.date(1965, 12, 6), dt.date(2031, 3, 14)
+    card = compose_td1("BERTHIER", "CORINNE", "X4RTBPFW4", "BSA", birth, "F", expiry, issuing_state="FRA",
+                       document_code="ID")  # fmt: skip
+    assert classify(*document("CARTE NATIONALE D'IDENTITÉ", mrz_lines=card)).type == "id_card"

@@ -4,7 +4,9 @@ A wrong type is worse than "unknown": rules about passports or leases would pass
 So, in order:
 
 1. An MRZ whose check digits hold decides an identity type (its document code, the holder, the words on
-   the card), unless the text around it is long running prose: a specification quoting example MRZs.
+   the card), unless the page reads as one about documents: a specification quoting example MRZs, long
+   running prose or not (ICAO Doc 9303's page with a Utopia passport figure has ~2000 characters of
+   specification words around it, not "prose").
 2. A picture with faces and almost no text (and no MRZ) is a photo.
 3. Cue scores rank the other types; a sworn translation wins over the type it translates, an attachment
    (apostille) stapled to another document gives way to it.
@@ -45,7 +47,10 @@ def _mrz_type(mrz: Mrz, scores: dict[str, Score]) -> str | None:
     kinds = kinds or [s for s in scores.values() if any(c[0] == code[0] for c in s.doctype.mrz_codes)]
     if len(kinds) <= 1:
         return kinds[0].doctype.id if kinds else None
-    foreign = bool(mrz.nationality and mrz.issuing_state and mrz.nationality != mrz.issuing_state)
+    # The holder is foreign only when both codes are countries: a misread code ('BSA' for a French ID
+    # card's 'FRA' line read into the names) says nothing about the holder, the card's words still do.
+    states = (mrz.nationality, mrz.issuing_state)
+    foreign = all(code in STATES for code in states) and mrz.nationality != mrz.issuing_state
 
     def weight(item: Score) -> tuple[float, bool]:
         held = item.doctype.mrz_holder == "foreign"
@@ -130,7 +135,9 @@ def _by_mrz(mrz: Mrz, mrz_type: str, scores: dict[str, Score], evidence: Evidenc
     mrz_cue = f"MRZ {mrz.format} document code {mrz.document_code}"
     if mrz.valid:  # check digits hold: the document code decides
         cues = [f"{mrz_cue} (valid)", *scores[mrz_type].cues]
-        if evidence.prose and is_information(evidence):
+        # Description evidence outweighing the page's marks of an issued document, prose or not: a page of
+        # a specification (its words are in evidence.yaml), never an issued card, whose check digits hold.
+        if is_information(evidence):
             return _information(mrz_type, evidence, [*cues, "an MRZ quoted in running text"])
         return Classification(mrz_type, settings.valid_mrz_confidence, cues)
     # A misread MRZ is strong evidence, not proof; but text parsed as MRZ lines (a specification's "BE
