@@ -201,3 +201,32 @@ def test_a_misread_nationality_does_not_make_a_card_a_residence_card() -> None:
     card = compose_td1("BERTHIER", "CORINNE", "X4RTBPFW4", "BSA", birth, "F", expiry, issuing_state="FRA",
                        document_code="ID")  # fmt: skip
     assert classify(*document("CARTE NATIONALE D'IDENTITÉ", mrz_lines=card)).type == "id_card"
+
+
+def test_card_of_an_older_two_letter_state_code_counts_when_its_check_digits_hold() -> None:
+    """A Slovenian specimen card prints 'SI<' for its state: no country code, but every check digit holds."""
+    birth, expiry = dt.date(1966, 6, 7), dt.date(2008, 7, 27)
+    card = compose_td1("VZOREC", "TINA", "099991001", "SI<", birth, "F", expiry, issuing_state="SI<",
+                       document_code="I")  # fmt: skip
+    doc = document("Ljubljana", mrz_lines=card)
+    assert doc[1] is not None and not doc[1].valid
+    assert classify(*doc).type == "id_card"
+
+
+def test_residence_code_decides_when_the_holder_is_unknown() -> None:
+    """A UK residence permit (code IR) whose nationality was misread into no country: the code, which
+    residence cards list first, decides; with its nationality read, an ID card code stays an ID card."""
+    birth, expiry = dt.date(1966, 8, 19), dt.date(2028, 8, 8)
+    permit = compose_td1("SAMPLE", "SUSANNA", "ZU1234567", "CDU", birth, "F", expiry, issuing_state="GBR",
+                         document_code="IR")  # fmt: skip
+    assert classify(*document("", mrz_lines=permit)).type == "residence_card"
+    card = compose_td1("SAMPLE", "SUSANNA", "ZU1234567", "CDU", birth, "F", expiry, issuing_state="GBR",
+                       document_code="ID")  # fmt: skip
+    assert classify(*document("", mrz_lines=card)).type == "id_card"
+
+
+def test_misread_document_code_of_a_card_zone_is_still_a_card() -> None:
+    """'ID' read 'WO' on a three-line zone whose check digits hold: a card, an ID card by its holder."""
+    birth, expiry = dt.date(1982, 5, 12), dt.date(2019, 6, 22)
+    card = compose_td1("OSPELT BECK", "MARISA", "ID9875401", "LIE", birth, "F", expiry, document_code="WO")
+    assert classify(*document("", mrz_lines=card)).type == "id_card"

@@ -35,6 +35,7 @@ INFORMATION = "information"
 # the document; "V<" + three letters begins no other line of the documents in a dossier.
 _VISA_MRZ_LINE = re.compile(r"^\s*V(?:<[A-Z]{3}[A-Z]{2,}|[CD][A-Z]{3}[A-Z]+<<)", re.MULTILINE)
 _HOLDER_BONUS = 2.0  # cue points a card's holder (a foreigner of the issuing state) is worth
+_CARD_CODES = "IAC"  # first letters of the document codes of cards (ICAO 9303 part 5)
 
 
 def _mrz_type(mrz: Mrz, scores: dict[str, Score]) -> str | None:
@@ -45,16 +46,23 @@ def _mrz_type(mrz: Mrz, scores: dict[str, Score]) -> str | None:
         return None
     kinds = [s for s in scores.values() if code in s.doctype.mrz_codes]
     kinds = kinds or [s for s in scores.values() if any(c[0] == code[0] for c in s.doctype.mrz_codes)]
+    if not kinds and mrz.format == "TD1":
+        # A misread code ('WO' for 'ID') on a three-line zone: TD1 is a card's format, and which card
+        # is still told by the holder and the card's words below, never by the layout.
+        kinds = [s for s in scores.values() if any(c[0] in _CARD_CODES for c in s.doctype.mrz_codes)]
     if len(kinds) <= 1:
         return kinds[0].doctype.id if kinds else None
-    # The holder is foreign only when both codes are countries: a misread code ('BSA' for a French ID
-    # card's 'FRA' line read into the names) says nothing about the holder, the card's words still do.
+    # The holder is known foreign or national only when both codes are countries: a misread code ('BSA'
+    # for a French ID card's 'FRA') says nothing about the holder; the card's words still do, then how
+    # early each type lists the code (IR first for residence cards, ID before it for ID cards).
     states = (mrz.nationality, mrz.issuing_state)
-    foreign = all(code in STATES for code in states) and mrz.nationality != mrz.issuing_state
+    foreign = mrz.nationality != mrz.issuing_state if all(c in STATES for c in states) else None
 
-    def weight(item: Score) -> tuple[float, bool]:
+    def weight(item: Score) -> tuple[float, bool, int]:
         held = item.doctype.mrz_holder == "foreign"
-        return item.score + (_HOLDER_BONUS if held and foreign else 0.0), held == foreign
+        codes = item.doctype.mrz_codes
+        rank = -codes.index(code) if code in codes else -len(codes)
+        return item.score + (_HOLDER_BONUS if held and foreign else 0.0), held == foreign, rank
 
     return max(kinds, key=weight).doctype.id
 
@@ -142,11 +150,24 @@ def _by_mrz(mrz: Mrz, mrz_type: str, scores: dict[str, Score], evidence: Evidenc
         return Classification(mrz_type, settings.valid_mrz_confidence, cues)
     # A misread MRZ is strong evidence, not proof; but text parsed as MRZ lines (a specification's "BE
     # WRITTEN AS FOLLOWS") names no state at all, and is no evidence.
-    if mrz.issuing_state not in STATES and mrz.nationality not in STATES:
+    if not _names_a_state(mrz):
         return None
     scores[mrz_type].score += settings.invalid_mrz_weight
     scores[mrz_type].cues.insert(0, f"{mrz_cue} (check digits fail) +{settings.invalid_mrz_weight:g}")
     return None
+
+
+_CHECK_DIGITS = ("document_number", "birth", "expiry", "optional", "composite")
+
+
+def _names_a_state(mrz: Mrz) -> bool:
+    """Whether a failed MRZ is one of a document: a code of a country, or a one- or two-letter code of an
+    older national scheme ('SI<' on a Slovenian specimen card) with every check digit holding. Lines of
+    a specification's running text parsed as an MRZ read three-letter words there ('NSE', 'YTO')."""
+    if mrz.issuing_state in STATES or mrz.nationality in STATES:
+        return True
+    short = re.fullmatch(r"[A-Z]{1,2}", mrz.issuing_state) is not None
+    return short and all(c.ok for c in mrz.checks if c.name in _CHECK_DIGITS)
 
 
 def _unranked(scores: dict[str, Score], evidence: Evidence) -> Classification:
