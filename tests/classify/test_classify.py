@@ -230,3 +230,17 @@ def test_misread_document_code_of_a_card_zone_is_still_a_card() -> None:
     birth, expiry = dt.date(1982, 5, 12), dt.date(2019, 6, 22)
     card = compose_td1("OSPELT BECK", "MARISA", "ID9875401", "LIE", birth, "F", expiry, document_code="WO")
     assert classify(*document("", mrz_lines=card)).type == "id_card"
+
+
+def test_passport_first_mrz_line_names_a_page_whose_zone_is_unreadable() -> None:
+    """A data page with its second MRZ line scribbled over: the first line still says passport."""
+    text = ("Passport Type Country Code Passport No.\nP ASU A2222222\nName MAHMUT ABDUL RAHIIM\n"
+            "Date of Birth 21/08/71\nID No. 1000146819 Sex M\nDate of issue 29/01/2000\n"
+            "Date of Expiry 04/12/04 Issuing Authority\nP<ASUMXHMWD<EBDALRXHY eq cde cee\n"
+            "A2222222<0ASU710821 asian ea")  # fmt: skip
+    assert classify(*document(text)).type == "passport"
+
+
+def test_passport_word_and_a_filler_line_of_prose_is_no_passport() -> None:
+    text = "Please bring your passport.\nPlease<note the fillers\nYou can apply online."
+    assert classify(*document(text)).type != "passport"

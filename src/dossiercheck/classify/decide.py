@@ -34,6 +34,11 @@ INFORMATION = "information"
 # state, the name. When the MRZ reader could not make sense of the two lines, such a line still names
 # the document; "V<" + three letters begins no other line of the documents in a dossier.
 _VISA_MRZ_LINE = re.compile(r"^\s*V(?:<[A-Z]{3}[A-Z]{2,}|[CD][A-Z]{3}[A-Z]+<<)", re.MULTILINE)
+# A passport's first MRZ line (part 4): "P", a type letter or filler, the issuing state, the surname and
+# '<'. On a data page whose zone is scribbled over (a specimen with annotation boxes drawn on it) it is
+# the line that still names the document when its second line cannot be read.
+_PASSPORT_MRZ_LINE = re.compile(r"^\s*P[<A-Z][A-Z]{3}[A-Z]{2,}<", re.MULTILINE)
+_FIRST_MRZ_LINES = {"visa": _VISA_MRZ_LINE, "passport": _PASSPORT_MRZ_LINE}
 _HOLDER_BONUS = 2.0  # cue points a card's holder (a foreigner of the issuing state) is worth
 _CARD_CODES = "IAC"  # first letters of the document codes of cards (ICAO 9303 part 5)
 
@@ -125,9 +130,14 @@ def classify(pages: Sequence[Page], mrz: Mrz | None) -> Classification:
         decided = _by_mrz(mrz, mrz_type, scores, evidence, settings)
         if decided is not None:
             return decided
-    if (mrz is None or mrz_type is None) and "visa" in scores and _VISA_MRZ_LINE.search(whole):
-        scores["visa"].score += settings.invalid_mrz_weight
-        scores["visa"].cues.insert(0, f"visa MRZ line the MRZ reader could not read +{settings.invalid_mrz_weight:g}")
+    # An MRZ read as no document's (none, no code, or no state) leaves its first line to say what it is.
+    unread = mrz is None or mrz_type is None or not _names_a_state(mrz)
+    for kind, first_line in _FIRST_MRZ_LINES.items():
+        if unread and kind in scores and first_line.search(whole):
+            scores[kind].score += settings.invalid_mrz_weight
+            scores[kind].cues.insert(0, f"{kind} MRZ line the MRZ reader could not read "
+                                        f"+{settings.invalid_mrz_weight:g}")
+            break
     picture = _picture(doctypes, faces, chars, pages, mrz, settings)
     if picture is not None:
         return picture
