@@ -1,6 +1,6 @@
 """The specimen bench: dossiercheck and PassportEye on the same public specimen images, side by side.
 
-Usage: python bench/specimens/run.py [--quick] [--only ours|passporteye]
+Usage: python bench/specimens/run.py [--quick] [--only ours|passporteye] [--match TEXT ...]
 
 Materialises the images (bench/specimens/materialise.py), reads every one with dossiercheck (in this
 process, through bench/specimens/ours.py) and then with PassportEye (in its own bench-only venv,
@@ -252,6 +252,9 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="every sixth image only, for a smoke run")
     parser.add_argument("--only", choices=["ours", "passporteye"], help="run one tool only")
     parser.add_argument("--mirrors", type=Path, default=DEFAULT_MIRRORS)
+    parser.add_argument("--match", action="append", metavar="TEXT",
+                        help="only TUNING images whose id holds TEXT (repeatable; to iterate on failures; "
+                             "results.json is left alone)")
     args = parser.parse_args()
 
     manifest = load_manifest()
@@ -261,6 +264,9 @@ def main() -> None:
     items = [i for i in manifest["items"] if i["id"] in done.files]
     if args.quick:
         items = items[::6]
+    if args.match:
+        # Iterating on a subset: tuning images only, so no holdout image is ever looked at one by one.
+        items = [i for i in items if i["split"] == "tuning" and any(m in i["id"] for m in args.match)]
     if not items:
         print("specimen bench skipped: no images to read (fetch the repositories above, then run materialise.py)")
         return
@@ -296,6 +302,8 @@ def main() -> None:
             for why in wrong:
                 print(f"      {why}")
 
+    if args.match:
+        return
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     tuning_ids = [i["id"] for i in items if i["split"] == "tuning"]
     RESULTS.write_text(json.dumps({

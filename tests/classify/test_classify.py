@@ -176,3 +176,71 @@ def test_sworn_translation_of_a_long_lease_is_a_translation() -> None:
     result = classify(*document(text))
     assert result.type == "sworn_translation"
     assert "translates: lease" in result.cues
+
+
+def test_specification_page_with_a_valid_example_mrz_is_about_passports() -> None:
+    """ICAO Doc 9303's page with the Utopia passport figure: its example MRZ is valid, but the words of a
+    specification around it (not long enough to be "prose") outweigh the figure's particulars."""
+    mrz = ("P<UTOERIKSSON<<ANNA<MARIA<<<<<<<<<<<<<<<<<<<", "L898902C36UTO7408122F1204159ZE184226B<<<<<10")
+    text = (
+        "Part 3. Specifications Common to all MRTDs\nPassport No L898902C3\nSurname ERIKSSON\n"
+        "Date of birth 12 AUG 74\nPlace of birth ZENITH\nDate of expiry 15 APR 12\n"
+        "Figure 1. Example of a VIZ and MRZ from an MRTD\n"
+        "Optional data elements should be entered in both the national language and English.\n"
+        "For details, see Doc 9303-4. A type size of 10 characters per 25.4 mm is recommended.\n"
+        "A maximum of 15 characters per 25.4 mm should not be exceeded.\n"
+        "The horizontal printing density is at the discretion of the issuing State or organization."
+    )
+    result = classify(*document(text, mrz_lines=mrz))
+    assert result.type == "information" and result.about == "passport"
+
+
+def test_a_misread_nationality_does_not_make_a_card_a_residence_card() -> None:
+    """An ID card whose nationality was misread into no country ('BSA') is not a foreigner's card."""
+    birth, expiry = dt.date(1965, 12, 6), dt.date(2031, 3, 14)
+    card = compose_td1("BERTHIER", "CORINNE", "X4RTBPFW4", "BSA", birth, "F", expiry, issuing_state="FRA",
+                       document_code="ID")  # fmt: skip
+    assert classify(*document("CARTE NATIONALE D'IDENTITÉ", mrz_lines=card)).type == "id_card"
+
+
+def test_card_of_an_older_two_letter_state_code_counts_when_its_check_digits_hold() -> None:
+    """A Slovenian specimen card prints 'SI<' for its state: no country code, but every check digit holds."""
+    birth, expiry = dt.date(1966, 6, 7), dt.date(2008, 7, 27)
+    card = compose_td1("VZOREC", "TINA", "099991001", "SI<", birth, "F", expiry, issuing_state="SI<",
+                       document_code="I")  # fmt: skip
+    doc = document("Ljubljana", mrz_lines=card)
+    assert doc[1] is not None and not doc[1].valid
+    assert classify(*doc).type == "id_card"
+
+
+def test_residence_code_decides_when_the_holder_is_unknown() -> None:
+    """A UK residence permit (code IR) whose nationality was misread into no country: the code, which
+    residence cards list first, decides; with its nationality read, an ID card code stays an ID card."""
+    birth, expiry = dt.date(1966, 8, 19), dt.date(2028, 8, 8)
+    permit = compose_td1("SAMPLE", "SUSANNA", "ZU1234567", "CDU", birth, "F", expiry, issuing_state="GBR",
+                         document_code="IR")  # fmt: skip
+    assert classify(*document("", mrz_lines=permit)).type == "residence_card"
+    card = compose_td1("SAMPLE", "SUSANNA", "ZU1234567", "CDU", birth, "F", expiry, issuing_state="GBR",
+                       document_code="ID")  # fmt: skip
+    assert classify(*document("", mrz_lines=card)).type == "id_card"
+
+
+def test_misread_document_code_of_a_card_zone_is_still_a_card() -> None:
+    """'ID' read 'WO' on a three-line zone whose check digits hold: a card, an ID card by its holder."""
+    birth, expiry = dt.date(1982, 5, 12), dt.date(2019, 6, 22)
+    card = compose_td1("OSPELT BECK", "MARISA", "ID9875401", "LIE", birth, "F", expiry, document_code="WO")
+    assert classify(*document("", mrz_lines=card)).type == "id_card"
+
+
+def test_passport_first_mrz_line_names_a_page_whose_zone_is_unreadable() -> None:
+    """A data page with its second MRZ line scribbled over: the first line still says passport."""
+    text = ("Passport Type Country Code Passport No.\nP ASU A2222222\nName MAHMUT ABDUL RAHIIM\n"
+            "Date of Birth 21/08/71\nID No. 1000146819 Sex M\nDate of issue 29/01/2000\n"
+            "Date of Expiry 04/12/04 Issuing Authority\nP<ASUMXHMWD<EBDALRXHY eq cde cee\n"
+            "A2222222<0ASU710821 asian ea")  # fmt: skip
+    assert classify(*document(text)).type == "passport"
+
+
+def test_passport_word_and_a_filler_line_of_prose_is_no_passport() -> None:
+    text = "Please bring your passport.\nPlease<note the fillers\nYou can apply online."
+    assert classify(*document(text)).type != "passport"

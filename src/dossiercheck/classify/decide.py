@@ -4,7 +4,9 @@ A wrong type is worse than "unknown": rules about passports or leases would pass
 So, in order:
 
 1. An MRZ whose check digits hold decides an identity type (its document code, the holder, the words on
-   the card), unless the text around it is long running prose: a specification quoting example MRZs.
+   the card), unless the page reads as one about documents: a specification quoting example MRZs, long
+   running prose or not (ICAO Doc 9303's page with a Utopia passport figure has ~2000 characters of
+   specification words around it, not "prose").
 2. A picture with faces and almost no text (and no MRZ) is a photo.
 3. Cue scores rank the other types; a sworn translation wins over the type it translates, an attachment
    (apostille) stapled to another document gives way to it.
@@ -32,7 +34,13 @@ INFORMATION = "information"
 # state, the name. When the MRZ reader could not make sense of the two lines, such a line still names
 # the document; "V<" + three letters begins no other line of the documents in a dossier.
 _VISA_MRZ_LINE = re.compile(r"^\s*V(?:<[A-Z]{3}[A-Z]{2,}|[CD][A-Z]{3}[A-Z]+<<)", re.MULTILINE)
+# A passport's first MRZ line (part 4): "P", a type letter or filler, the issuing state, the surname and
+# '<'. On a data page whose zone is scribbled over (a specimen with annotation boxes drawn on it) it is
+# the line that still names the document when its second line cannot be read.
+_PASSPORT_MRZ_LINE = re.compile(r"^\s*P[<A-Z][A-Z]{3}[A-Z]{2,}<", re.MULTILINE)
+_FIRST_MRZ_LINES = {"visa": _VISA_MRZ_LINE, "passport": _PASSPORT_MRZ_LINE}
 _HOLDER_BONUS = 2.0  # cue points a card's holder (a foreigner of the issuing state) is worth
+_CARD_CODES = "IAC"  # first letters of the document codes of cards (ICAO 9303 part 5)
 
 
 def _mrz_type(mrz: Mrz, scores: dict[str, Score]) -> str | None:
@@ -43,13 +51,23 @@ def _mrz_type(mrz: Mrz, scores: dict[str, Score]) -> str | None:
         return None
     kinds = [s for s in scores.values() if code in s.doctype.mrz_codes]
     kinds = kinds or [s for s in scores.values() if any(c[0] == code[0] for c in s.doctype.mrz_codes)]
+    if not kinds and mrz.format == "TD1":
+        # A misread code ('WO' for 'ID') on a three-line zone: TD1 is a card's format, and which card
+        # is still told by the holder and the card's words below, never by the layout.
+        kinds = [s for s in scores.values() if any(c[0] in _CARD_CODES for c in s.doctype.mrz_codes)]
     if len(kinds) <= 1:
         return kinds[0].doctype.id if kinds else None
-    foreign = bool(mrz.nationality and mrz.issuing_state and mrz.nationality != mrz.issuing_state)
+    # The holder is known foreign or national only when both codes are countries: a misread code ('BSA'
+    # for a French ID card's 'FRA') says nothing about the holder; the card's words still do, then how
+    # early each type lists the code (IR first for residence cards, ID before it for ID cards).
+    states = (mrz.nationality, mrz.issuing_state)
+    foreign = mrz.nationality != mrz.issuing_state if all(c in STATES for c in states) else None
 
-    def weight(item: Score) -> tuple[float, bool]:
+    def weight(item: Score) -> tuple[float, bool, int]:
         held = item.doctype.mrz_holder == "foreign"
-        return item.score + (_HOLDER_BONUS if held and foreign else 0.0), held == foreign
+        codes = item.doctype.mrz_codes
+        rank = -codes.index(code) if code in codes else -len(codes)
+        return item.score + (_HOLDER_BONUS if held and foreign else 0.0), held == foreign, rank
 
     return max(kinds, key=weight).doctype.id
 
@@ -112,9 +130,14 @@ def classify(pages: Sequence[Page], mrz: Mrz | None) -> Classification:
         decided = _by_mrz(mrz, mrz_type, scores, evidence, settings)
         if decided is not None:
             return decided
-    if (mrz is None or mrz_type is None) and "visa" in scores and _VISA_MRZ_LINE.search(whole):
-        scores["visa"].score += settings.invalid_mrz_weight
-        scores["visa"].cues.insert(0, f"visa MRZ line the MRZ reader could not read +{settings.invalid_mrz_weight:g}")
+    # An MRZ read as no document's (none, no code, or no state) leaves its first line to say what it is.
+    unread = mrz is None or mrz_type is None or not _names_a_state(mrz)
+    for kind, first_line in _FIRST_MRZ_LINES.items():
+        if unread and kind in scores and first_line.search(whole):
+            scores[kind].score += settings.invalid_mrz_weight
+            scores[kind].cues.insert(0, f"{kind} MRZ line the MRZ reader could not read "
+                                        f"+{settings.invalid_mrz_weight:g}")
+            break
     picture = _picture(doctypes, faces, chars, pages, mrz, settings)
     if picture is not None:
         return picture
@@ -130,16 +153,31 @@ def _by_mrz(mrz: Mrz, mrz_type: str, scores: dict[str, Score], evidence: Evidenc
     mrz_cue = f"MRZ {mrz.format} document code {mrz.document_code}"
     if mrz.valid:  # check digits hold: the document code decides
         cues = [f"{mrz_cue} (valid)", *scores[mrz_type].cues]
-        if evidence.prose and is_information(evidence):
+        # Description evidence outweighing the page's marks of an issued document, prose or not: a page of
+        # a specification (its words are in evidence.yaml), never an issued card, whose check digits hold.
+        if is_information(evidence):
             return _information(mrz_type, evidence, [*cues, "an MRZ quoted in running text"])
         return Classification(mrz_type, settings.valid_mrz_confidence, cues)
     # A misread MRZ is strong evidence, not proof; but text parsed as MRZ lines (a specification's "BE
     # WRITTEN AS FOLLOWS") names no state at all, and is no evidence.
-    if mrz.issuing_state not in STATES and mrz.nationality not in STATES:
+    if not _names_a_state(mrz):
         return None
     scores[mrz_type].score += settings.invalid_mrz_weight
     scores[mrz_type].cues.insert(0, f"{mrz_cue} (check digits fail) +{settings.invalid_mrz_weight:g}")
     return None
+
+
+_CHECK_DIGITS = ("document_number", "birth", "expiry", "optional", "composite")
+
+
+def _names_a_state(mrz: Mrz) -> bool:
+    """Whether a failed MRZ is one of a document: a code of a country, or a one- or two-letter code of an
+    older national scheme ('SI<' on a Slovenian specimen card) with every check digit holding. Lines of
+    a specification's running text parsed as an MRZ read three-letter words there ('NSE', 'YTO')."""
+    if mrz.issuing_state in STATES or mrz.nationality in STATES:
+        return True
+    short = re.fullmatch(r"[A-Z]{1,2}", mrz.issuing_state) is not None
+    return short and all(c.ok for c in mrz.checks if c.name in _CHECK_DIGITS)
 
 
 def _unranked(scores: dict[str, Score], evidence: Evidence) -> Classification:

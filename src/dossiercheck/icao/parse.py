@@ -236,12 +236,9 @@ def read_aligned(layout: Layout, flat: str, vote: bool = False) -> Reading:
             continue
         mixed = {i for a, b in spans for i in range(a, b)} - digits  # dates were settled above
         _repair(reading, spans, pos, composite, name, mixed)
-    if composite is not None and not check_holds(span_text(reading.flat, composite[0]), reading.flat[composite[1]]):
-        unchecked = [n for n in ("optional1", "optional2", "optional") if n in layout.fields and n not in checks]
-        free = {i for n in unchecked for i in range(*layout.fields[n])}
-        if reading.number_extension:
-            free -= set(range(*reading.number_extension))
-        _repair(reading, composite[0], composite[1], None, "composite", free, max_subs=1)
+    # A failing composite is never repaired by changing data no other check digit covers: with a dozen
+    # free characters and several look-alikes each, some change passes it by chance far more often
+    # than one time in ten (an old US green card's composite "held" after S became 5 in its optional data).
     reading.checks = {
         name: check_holds(span_text(reading.flat, spans), reading.flat[pos]) for name, (spans, pos) in checks.items()
     }
@@ -267,9 +264,13 @@ def _repair(
 ) -> None:
     """Apply the one repair of `spans` that the check digit at `pos` accepts; note the field when unsure.
 
-    A document number keeps its shape: see `repair_with_check`.
+    Only a document number is repaired (an O, Q or D read for a 0, keeping its shape: see
+    `repair_with_check`); any other field whose check digit fails stays failed, since a look-alike swap
+    passing it is as often a second misread as the repair of the first.
     """
     number = name == "document_number"
+    if not number:
+        return
     repaired = repair_with_check(reading.flat, spans, pos, composite, free, max_subs, keep_shape=number)
     if repaired is None:
         reading.ambiguous.append(name)

@@ -9,6 +9,7 @@ month 14) is flagged rather than trusted, because a wrong digit passes a check d
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import re
 from collections.abc import Sequence
@@ -70,6 +71,12 @@ def score_lines(lines: Sequence[str]) -> tuple[int, int]:
     """(points, most points possible) of the best reading of `lines`: check digits that hold plus
     fixed-form fields that look right. (0, 1) when no MRZ format fits. Needs no reference date, so
     the OCR stage can use it to choose between readings of a band."""
+    return _score(tuple(lines))
+
+
+@functools.lru_cache(maxsize=4096)
+def _score(lines: tuple[str, ...]) -> tuple[int, int]:
+    """`score_lines`, remembered: the band reader judges the same combinations of lines again and again."""
     best = _best_reading(lines)
     if best is None:
         return 0, 1

@@ -100,6 +100,7 @@ class ZoneReading:
     lines: tuple[str, ...] = ()
     rotation: int = 0  # degrees clockwise to undo, as `orientation.find_rotation` returns them
     points: int = 0  # check digits that hold plus fixed-form fields that look right (`score_lines`)
+    band: bool = False  # a band with a run of fillers was seen, read or not: its turn is the page's
 
     @property
     def sure(self) -> bool:
@@ -136,7 +137,7 @@ def _read(image: Image.Image) -> ZoneReading:
         lines, found, upside_down = _read_upright(upright, readings)
         if lines or found:
             rotation = (_UNDO[turns] + (180 if upside_down else 0)) % 360
-            return ZoneReading(tuple(lines), rotation, score_lines(lines)[0] if lines else 0)
+            return ZoneReading(tuple(lines), rotation, score_lines(lines)[0] if lines else 0, band=found)
     return ZoneReading()
 
 

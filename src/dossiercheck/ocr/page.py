@@ -166,6 +166,12 @@ def _read_upright(prepared: _Prepared, settings: OcrSettings) -> tuple[tesseract
     zone = read_zone(prepared.image)
     if zone.sure:
         return _turned(prepared, settings, result, zone.rotation, sure=True) + (zone,)
+    if zone.band:
+        # A band of MRZ fillers lies level on the page (upright or upside down, which its fillers tell)
+        # even when no check digit holds: the orientation passes (four more readings, a second or more
+        # each) never turned such a page on the specimen bench's tuning images, so they are not paid for.
+        turned = _turned(prepared, settings, result, zone.rotation, sure=False)
+        return turned + (None if turned[1] else zone,)
     on_end = stands_on_end(result)
     rotation = find_rotation(prepared.image, result, settings.languages, timeout=settings.timeout,
                              upright_counts=not on_end)
