@@ -146,3 +146,11 @@ def is_information(evidence: Evidence) -> bool:
 def lacks_instance(evidence: Evidence) -> bool:
     """Too few marks of an issued document for a core type."""
     return evidence.instance < evidence_rules().decision["core_min_instance"]
+
+
+def leans_description(evidence: Evidence) -> bool:
+    """Some description evidence and no more instance evidence than that: with topic cues but too few marks of
+    an issued document, such a page is about its topic (`information`), not an unknown paper."""
+    decision = evidence_rules().decision
+    return (evidence.description >= decision["about_min_description"]
+            and evidence.description >= evidence.instance)
