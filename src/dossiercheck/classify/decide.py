@@ -183,6 +183,8 @@ def _by_cues(ranked: list[Score], scores: dict[str, Score], evidence: Evidence, 
                                                         f"not {best.doctype.id}"])
     threshold = settings.min_confidence + (settings.core_extra_confidence if best.doctype.core else 0.0)
     if confidence < threshold:
+        if best.doctype.core and leans_description(evidence):  # weak cues on a page about the type
+            return _information(best.doctype.id, evidence, cues)
         return Classification(UNKNOWN, confidence, cues + [f"not convincing: {best.doctype.id} {confidence:.2f}"])
     return Classification(best.doctype.id, confidence, cues)
 

@@ -20,8 +20,10 @@ from dossiercheck.text.match import PhraseMatcher, fold, normalise
 _QUESTION = re.compile(r"\?\s*$")
 _LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:be|com|org|gov|eu|int|net)(?:/|\b)",
                    re.IGNORECASE)
-# A value after a label: a capitalised word, a number or a date, not a word addressed to the reader.
-_VALUE = re.compile(r"^[\s:.\-–]*(?:[A-ZÀ-Þ][\w'’-]+|\d[\d/.\- ]{1,})")
+# A value after a label: a capitalised word, a number or a date, not a word addressed to the reader. After a
+# colon, a dash, dot leaders or a space, never after a full stop: in "... between a landlord and a tenant. In
+# Flanders ..." the capital begins the next sentence, not the tenant's name.
+_VALUE = re.compile(r"^(?:\s*(?:[:\-–]|\.{2,})[\s:.\-–]*|\s+)(?:[A-ZÀ-Þ][\w'’-]+|\d[\d/.\- ]{1,})")
 _DIGITS = re.compile(r"\d{3,}")
 _A_NUMBER = re.compile(r"\d")
 _FOLLOWED_BY = {"value": _VALUE, "digits": _DIGITS, "number": _A_NUMBER}  # evidence.yaml's `followed_by`
