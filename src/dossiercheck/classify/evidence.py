@@ -20,10 +20,10 @@ from dossiercheck.text.match import PhraseMatcher, fold, normalise
 _QUESTION = re.compile(r"\?\s*$")
 _LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:be|com|org|gov|eu|int|net)(?:/|\b)",
                    re.IGNORECASE)
-# A value after a label: a capitalised word, a number or a date, not a word addressed to the reader. After a
-# colon, a dash, dot leaders or a space, never after a full stop: in "... between a landlord and a tenant. In
-# Flanders ..." the capital begins the next sentence, not the tenant's name.
-_VALUE = re.compile(r"^(?:\s*(?:[:\-–]|\.{2,})[\s:.\-–]*|\s+)(?:[A-ZÀ-Þ][\w'’-]+|\d[\d/.\- ]{1,})")
+# A value after a label: a capitalised word, a number or a date, not a word addressed to the reader.
+_VALUE = re.compile(r"^[\s:.\-–]*(?:[A-ZÀ-Þ][\w'’-]+|\d[\d/.\- ]{1,})")
+# A label ending a sentence (one full stop, not dot leaders "Name...."): what follows is no value of it.
+_SENTENCE_END = re.compile(r"[^.]\.$")
 _DIGITS = re.compile(r"\d{3,}")
 _A_NUMBER = re.compile(r"\d")
 _FOLLOWED_BY = {"value": _VALUE, "digits": _DIGITS, "number": _A_NUMBER}  # evidence.yaml's `followed_by`
@@ -86,6 +86,8 @@ def _labelled(matcher: PhraseMatcher, lines: list[tuple[str, str]], needs: re.Pa
         words = folded[: found[1]].split()
         raw_words = raw.split()
         rest = " ".join(raw_words[len(words):]) if len(raw_words) > len(words) else ""
+        if needs is _VALUE and words and _SENTENCE_END.search(raw_words[min(len(words), len(raw_words)) - 1]):
+            continue  # "... a landlord and a tenant. In Flanders": the next sentence, not the tenant's name
         if needs.search(rest):
             return True
     return False
