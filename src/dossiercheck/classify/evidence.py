@@ -84,7 +84,9 @@ def _labelled(matcher: PhraseMatcher, lines: list[tuple[str, str]], needs: re.Pa
             continue
         # The folded line keeps the raw line's words; find the label's end in the raw text by word count.
         words = folded[: found[1]].split()
-        raw_words = raw.split()
+        # Tokens that fold to nothing (a bullet "-", a lone ":") have no folded word: drop them, or a list item
+        # "- Voornaam en familienaam" would read its own label as the value of the one before.
+        raw_words = [w for w in raw.split() if fold(normalise(w)).strip()]
         rest = " ".join(raw_words[len(words):]) if len(raw_words) > len(words) else ""
         if needs is _VALUE and words and _SENTENCE_END.search(raw_words[min(len(words), len(raw_words)) - 1]):
             continue  # "... a landlord and a tenant. In Flanders": the next sentence, not the tenant's name
