@@ -234,3 +234,36 @@ def test_crossroads_bank_extract_is_not_a_professional_card() -> None:
 )
 def test_a_passport_is_neither_a_visa_nor_a_birth_certificate(text: str) -> None:
     assert classify(*document(text)).type in ("passport", "unknown")
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        # A topic and a question or two, no marks of an issued document: a page about it, not "unknown".
+        ("Medisch getuigschrift\nWanneer hebt u een medisch getuigschrift nodig?\nDe aanvrager legt een medisch "
+         "getuigschrift voor waaruit blijkt dat hij niet lijdt aan een ziekte.", "medical"),
+        ("Extrait de casier judiciaire\nComment obtenir un extrait de casier judiciaire ?\nL'extrait est délivré "
+         "par l'administration communale du domicile.", "good_conduct"),
+    ],
+)
+def test_a_page_with_a_topic_and_no_marks_of_an_issued_document_is_about_it(text: str, about: str) -> None:
+    result = classify(*document(text))
+    assert (result.type, result.about) == ("information", about), result.cues
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("MINISTERIO DE JUSTICIA\nCERTIFICADO DE ANTECEDENTES PENALES\nNombre: GARCÍA LÓPEZ, Ana\n"
+         "Fecha de nacimiento: 12/04/1990\nCertifico que en el Registro Central de Penados no figuran antecedentes.\n"
+         "Madrid, a 3 de marzo de 2026\nFirma", "good_conduct"),
+        ("POLÍCIA FEDERAL\nCERTIDÃO DE ANTECEDENTES CRIMINAIS\nNome: SILVA SANTOS, João\n"
+         "Data de nascimento: 12/04/1990\nCertifica que NÃO CONSTA condenação.\nBrasília, 3 de março de 2026\n"
+         "Assinatura", "good_conduct"),
+        ("ATESTADO MÉDICO\nAtesto que o Sr. João SILVA, nascido em 12/04/1990, não apresenta doenças que possam "
+         "pôr em risco a saúde pública.\nLisboa, 3 de março de 2026\nAssinatura e carimbo", "medical"),
+    ],
+)
+def test_spanish_and_portuguese_certificates_have_cues(text: str, expected: str) -> None:
+    result = classify(*document(text))
+    assert result.type == expected, result.cues

@@ -317,3 +317,27 @@ def test_a_weekday_before_the_date_does_not_hide_it() -> None:
     for line, value in [("Ort, Datum: Gent, Samstag, 16. August 2025", "2025-08-16"),
                         ("Saturday, 16 August 2025", "2025-08-16")]:
         assert [m.value.isoformat() for m in find_in_line(line)] == [value]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("8 de octubre de 2026", dt.date(2026, 10, 8)),
+        ("19 de noviembre de 2026", dt.date(2026, 11, 19)),
+        ("8 de outubro de 2026", dt.date(2026, 10, 8)),
+        ("3 de março de 2026", dt.date(2026, 3, 3)),
+        ("8 ottobre 2026", dt.date(2026, 10, 8)),
+    ],
+)
+def test_month_names_in_spanish_portuguese_italian(text: str, expected: dt.date) -> None:
+    # schemas/date_words.yaml's month_languages and joiners ("de"): a language is data, not code.
+    assert values(text) == [expected]
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["En Madrid, a 3 de marzo de 2026", "Lisboa, em 3 de março de 2026", "Expedido en Madrid el 3 de marzo de 2026"],
+)
+def test_spanish_and_portuguese_place_and_date_give_the_issue_date(line: str) -> None:
+    page = text_page(f"Certificado médico\nEl médico que suscribe certifica que...\n{line}")
+    assert fields(doc(page), "medical")["issue"] == dt.date(2026, 3, 3)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dossiercheck.classify.evidence import Evidence, is_information, lacks_instance, weigh_evidence
+from dossiercheck.classify.evidence import Evidence, is_information, lacks_instance, leans_description, weigh_evidence
 from dossiercheck.classify.score import Score, score_type
 from dossiercheck.icao.parse import STATES
 from dossiercheck.knowledge.doctypes import DocType, load_doctypes
@@ -183,7 +183,8 @@ def _names_a_state(mrz: Mrz) -> bool:
 def _unranked(scores: dict[str, Score], evidence: Evidence) -> Classification:
     """No type convincing: a page about the best-scoring type when it reads as one, else unknown."""
     best = max(scores.values(), key=lambda s: s.score)
-    if best.score > 0 and best.score >= best.doctype.min_score / 2 and is_information(evidence):
+    if best.score > 0 and best.score >= best.doctype.min_score / 2 and (
+            is_information(evidence) or best.doctype.core and leans_description(evidence)):
         return _information(best.doctype.id, evidence, best.cues)
     return Classification(UNKNOWN, 0.0, best.cues if best.score > 0 else [])
 
@@ -207,6 +208,8 @@ def _by_cues(ranked: list[Score], scores: dict[str, Score], evidence: Evidence, 
         if is_information(evidence):
             return _information(best.doctype.id, evidence, cues)
         if best.doctype.core and lacks_instance(evidence) and not best.doctype.translation:
+            if leans_description(evidence):  # topic cues, no marks of an issued one: a page about it
+                return _information(best.doctype.id, evidence, cues)
             return Classification(UNKNOWN, confidence, [*cues, evidence.cue(), f"no marks of an issued "
                                                         f"document: not {best.doctype.id}"])
     if mrz is not None and not mrz.valid and best.doctype.id == mrz_type:
@@ -218,6 +221,8 @@ def _by_cues(ranked: list[Score], scores: dict[str, Score], evidence: Evidence, 
                                                         f"not {best.doctype.id}"])
     threshold = settings.min_confidence + (settings.core_extra_confidence if best.doctype.core else 0.0)
     if confidence < threshold:
+        if best.doctype.core and leans_description(evidence):  # weak cues on a page about the type
+            return _information(best.doctype.id, evidence, cues)
         return Classification(UNKNOWN, confidence, cues + [f"not convincing: {best.doctype.id} {confidence:.2f}"])
     return Classification(best.doctype.id, confidence, cues)
 

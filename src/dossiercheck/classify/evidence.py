@@ -22,6 +22,8 @@ _LINK = re.compile(r"https?://|\bwww\.|\b[\w.+-]+@[\w-]+\.[\w.]+|\b[\w-]+\.(?:be
                    re.IGNORECASE)
 # A value after a label: a capitalised word, a number or a date, not a word addressed to the reader.
 _VALUE = re.compile(r"^[\s:.\-–]*(?:[A-ZÀ-Þ][\w'’-]+|\d[\d/.\- ]{1,})")
+# A label ending a sentence (one full stop, not dot leaders "Name...."): what follows is no value of it.
+_SENTENCE_END = re.compile(r"[^.]\.$")
 _DIGITS = re.compile(r"\d{3,}")
 _A_NUMBER = re.compile(r"\d")
 _FOLLOWED_BY = {"value": _VALUE, "digits": _DIGITS, "number": _A_NUMBER}  # evidence.yaml's `followed_by`
@@ -82,8 +84,12 @@ def _labelled(matcher: PhraseMatcher, lines: list[tuple[str, str]], needs: re.Pa
             continue
         # The folded line keeps the raw line's words; find the label's end in the raw text by word count.
         words = folded[: found[1]].split()
-        raw_words = raw.split()
+        # Tokens that fold to nothing (a bullet "-", a lone ":") have no folded word: drop them, or a list item
+        # "- Voornaam en familienaam" would read its own label as the value of the one before.
+        raw_words = [w for w in raw.split() if fold(normalise(w)).strip()]
         rest = " ".join(raw_words[len(words):]) if len(raw_words) > len(words) else ""
+        if needs is _VALUE and words and _SENTENCE_END.search(raw_words[min(len(words), len(raw_words)) - 1]):
+            continue  # "... a landlord and a tenant. In Flanders": the next sentence, not the tenant's name
         if needs.search(rest):
             return True
     return False
@@ -146,3 +152,11 @@ def is_information(evidence: Evidence) -> bool:
 def lacks_instance(evidence: Evidence) -> bool:
     """Too few marks of an issued document for a core type."""
     return evidence.instance < evidence_rules().decision["core_min_instance"]
+
+
+def leans_description(evidence: Evidence) -> bool:
+    """Some description evidence and no more instance evidence than that: with topic cues but too few marks of
+    an issued document, such a page is about its topic (`information`), not an unknown paper."""
+    decision = evidence_rules().decision
+    return (evidence.description >= decision["about_min_description"]
+            and evidence.description >= evidence.instance)

@@ -17,39 +17,34 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from dossiercheck.extract.date_parse import weekday_names
+from dossiercheck.extract.date_words import date_words
 from dossiercheck.extract.dates import LocatedDate, PageLine, locate_dates, page_lines
 from dossiercheck.knowledge.doctypes import DocType, all_labels, load_doctypes
 from dossiercheck.models import DateField, Page
 from dossiercheck.text.match import compile_phrase, normalise
 
 _ISSUE_LIKE = ("issue", "signed")
-# "fait à Bruxelles le", "done at Brussels on", "opgemaakt te Gent op", "ausgestellt in Berlin am"
-# (OCR often reads the "à" as "4").
-_DONE_AT = re.compile(
-    r"\b(?:fait|faite|etabli|etablie|delivre|delivree|done|signed|issued|given|gedaan|opgemaakt|gegeven|"
-    r"afgegeven|ausgestellt|unterzeichnet|gegeben)\b(?: \w+){0,3} (?:a|4|at|in|te|zu) [\w ,]{2,40}$"
-)
-# Headings of the signature block: "Given under my hand this day:", "Ort, Datum: Gent,", "Lieu et date".
-_SIGNATURE = re.compile(
-    r"\b(?:given und\w* (?:my )?hand(?: this day)?|(?:\w+ )?hand this day|this \d*\w* day of|place and date|"
-    r"lieu et date|plaats en datum|ort und datum|ort datum|fait le|signed on)\b[\w ,'’-]{0,40}$"
-)
-# "Bruxelles, le 3 mars 2026" / "Berlin, den 3. März 2026" at the start of a line.
-# A weekday may stand between the place and the date: "Namur, zaterdag 30 oktober 2027".
-# A "Datum:" or "Date :" heading may come first, and OCR may have cut or garbled its first letters
-# ("atum:", "Or! atum:") or the
-# place's ("cleroi, le" for "Charleroi, le"): the comma after the place is what the formula keeps.
-_PLACE_DATE = re.compile(
-    r"^\s*(?:[^\d:,]{0,12}:\s*)?[A-Za-zÀ-ÿ][a-zà-ÿ][\w'’ -]{0,40},\s*(?:le|den|the|op|am)?\s*"
-    r"(?:[A-Za-zà-ÿ]{5,10},?\s*)?$"
-)
+# The "done at <place>" formula, signature headings, range ends and printing dates are words of
+# schemas/date_words.yaml (extract/date_words.py).
+
+
+@functools.lru_cache(maxsize=1)
+def _place_date() -> re.Pattern[str]:
+    """"Bruxelles, le 3 mars 2026", "Berlin, den 3. März 2026", "Madrid, a 8 de octubre" at the start of a line.
+
+    A weekday may stand between the place and the date: "Namur, zaterdag 30 oktober 2027". A "Datum:" or
+    "Date :" heading may come first, and OCR may have cut or garbled its first letters ("atum:", "Or! atum:")
+    or the place's ("cleroi, le" for "Charleroi, le"): the comma after the place is what the formula keeps.
+    """
+    articles = "|".join(re.escape(a) for a in date_words().place_date_articles)
+    return re.compile(
+        r"^\s*(?:[^\d:,]{0,12}:\s*)?[A-Za-zÀ-ÿ][a-zà-ÿ][\w'’ -]{0,40},\s*"
+        rf"(?:{articles})?\s*"
+        r"(?:[A-Za-zà-ÿ]{5,10},?\s*)?$"
+    )
+
+
 _SHORT = 6  # labels shorter than this ("le", "du", "date") count only right next to the date
-# "valid from 01.09.2026 until 31.08.2027": the second date of a range is its end.
-_RANGE_END = {"bis", "bis zum", "bis einschliesslich", "until", "till", "to", "through", "au", "jusqu au",
-              "tot", "tot en met", "t m", "tot op"}  # fmt: skip
-# Dates that are none of the document's own: when it was printed or downloaded.
-_PRINTED = ("printed on", "date of printing", "imprimé le", "date d'impression", "afgedrukt op", "gedrukt op",
-            "gedruckt am", "druckdatum", "downloaded on", "téléchargé le")  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -78,7 +73,7 @@ def _labels(doctype_id: str | None) -> tuple[_Label, ...]:
         fields = {name: all_labels(doctypes, name) for name in sorted(names)}
     # A birth date is on most personal documents; its labels are never ambiguous.
     fields["birth"] = tuple(dict.fromkeys(fields.get("birth", ()) + all_labels(doctypes, "birth")))
-    fields["printed"] = _PRINTED
+    fields["printed"] = date_words().printed
     return tuple(_Label(f, text, compile_phrase(text)) for f, texts in fields.items() for text in texts)
 
 
@@ -165,7 +160,8 @@ def _label_for(labels: tuple[_Label, ...], lines: list[PageLine], found: Located
     previous = max((d.end for d in same_line if d.end <= found.start), default=0)
     before = line[previous : found.start]
     label = _match_left(labels, before)
-    formula = bool(_DONE_AT.search(normalise(before)) or _SIGNATURE.search(normalise(before)))
+    words = date_words()
+    formula = bool(words.done_at.search(normalise(before)) or words.signature.search(normalise(before)))
     if label is not None and not (formula and label.field == issue_field):
         return _Hit(label.field, label.text, 4)
     if not before.strip() and found.date.box:
@@ -173,9 +169,9 @@ def _label_for(labels: tuple[_Label, ...], lines: list[PageLine], found: Located
         label = _match_left(labels, _level_left(lines, found))
         if label is not None:
             return _Hit(label.field, label.text, 4)
-    if previous and (normalise(before) in _RANGE_END or before.strip() in ("-", "–", "—")):
+    if previous and (normalise(before) in words.range_end or before.strip() in ("-", "–", "—")):
         return _Hit(range_end, f"end of range '{before.strip()}'", 4)
-    if formula or (previous == 0 and _PLACE_DATE.match(before) and before.strip()):
+    if formula or (previous == 0 and _place_date().match(before) and before.strip()):
         return _Hit(issue_field, "place and date of signature", 3)
     for offset, rank in ((-1, 2), (1, 1)):
         text = _neighbour_text(lines, found, offset, same_line)

@@ -2,8 +2,8 @@
 
 Written here rather than using `dateparser.search`: that search is slow on a page of text, lenient (it
 turns "2 weeks", bare numbers and file numbers into dates) and month-first for some inputs. What is taken
-from dateparser is its month-name data for en/fr/nl/de, so abbreviations such as "janv", "mrt", "Mrz"
-come from a maintained source. Written here:
+from dateparser is its month-name data for the languages of schemas/date_words.yaml, so abbreviations
+such as "janv", "mrt", "Mrz" come from a maintained source. Written here:
 - candidates for numeric (always day-first, or ISO year-first), day-month-name-year (with the bilingual
   passport form "14 MAR/MARS 2031"), and English month-first ("March 14, 2031") dates;
 - OCR repair inside numeric tokens only (O→0, l/I/|→1, S→5, B→8) and spaces around separators;
@@ -15,11 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import importlib
 import re
 from dataclasses import dataclass
+from typing import Any
 
 import regex
 
+from dossiercheck.extract.date_words import date_words
 from dossiercheck.text.match import normalise
 
 _DIGIT = r"[0-9OoIl|SB]"
@@ -37,9 +40,16 @@ _ISO = re.compile(
 )
 # Overlapping search (the `regex` module): a false start such as "Samstag, 16" (S read as 5) must not
 # hide the real date that begins inside it ("16. August 2025").
-_DAY_MONTH = regex.compile(
-    rf"(?<![\w])(?P<d>{_DIGIT}{{1,2}}){_ORD},?\s?(?:of\s)?(?P<m>{_WORD}(?:\s?/\s?{_WORD}){{0,2}})[\s,]{{0,2}}(?P<y>{_YEAR}){_AFTER}"
-)
+@functools.lru_cache(maxsize=1)
+def _day_month() -> Any:
+    """Day, month name, year; the words that may join them ("of", "de") are schemas/date_words.yaml's."""
+    joiners = "|".join(regex.escape(j) for j in date_words().joiners)
+    return regex.compile(
+        rf"(?<![\w])(?P<d>{_DIGIT}{{1,2}}){_ORD},?\s?(?:(?:{joiners})\s)?(?P<m>{_WORD}(?:\s?/\s?{_WORD}){{0,2}})"
+        rf"[\s,]{{0,2}}(?:(?:{joiners})\s)?(?P<y>{_YEAR}){_AFTER}"
+    )
+
+
 _MONTH_DAY = regex.compile(rf"(?<![\w])(?P<m>{_WORD})\s(?P<d>{_DIGIT}{{1,2}}){_ORD},?\s(?P<y>{_DIGIT}{{4}}){_AFTER}")
 
 
@@ -53,15 +63,19 @@ class DateMatch:
     end: int
 
 
+def _month_data() -> list[Any]:
+    """dateparser's data for each language of schemas/date_words.yaml's `month_languages`."""
+    return [importlib.import_module(f"dateparser.data.date_translation_data.{lang}")
+            for lang in date_words().month_languages]
+
+
 @functools.lru_cache(maxsize=1)
 def month_names() -> dict[str, int]:
-    """Accent-free month names and abbreviations in en/fr/nl/de (dateparser's data plus passport forms)."""
-    from dateparser.data.date_translation_data import de, en, fr, nl
-
+    """Accent-free month names and abbreviations in the `month_languages` (dateparser's data plus passport forms)."""
     keys = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
             "october", "november", "december")  # fmt: skip
     names: dict[str, int] = {}
-    for module in (en, fr, nl, de):
+    for module in _month_data():
         for number, key in enumerate(keys, start=1):
             for name in module.info.get(key, []):
                 names[normalise(name).replace(" ", "")] = number
@@ -75,11 +89,9 @@ def month_names() -> dict[str, int]:
 
 @functools.lru_cache(maxsize=1)
 def weekday_names() -> frozenset[str]:
-    """Accent-free full weekday names in en/fr/nl/de (dateparser's data, plus "Sonnabend")."""
-    from dateparser.data.date_translation_data import de, en, fr, nl
-
+    """Accent-free full weekday names in the `month_languages` (dateparser's data, plus "Sonnabend")."""
     keys = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    names = {normalise(name) for module in (en, fr, nl, de) for key in keys for name in module.info.get(key, [])}
+    names = {normalise(name) for module in _month_data() for key in keys for name in module.info.get(key, [])}
     return frozenset({name for name in names if len(name) >= 5} | {"sonnabend"})
 
 
@@ -158,7 +170,7 @@ def find_in_line(line: str) -> list[DateMatch]:
         taken.append((start, end))
         found.append(DateMatch(value, match.group(0).strip(), start, end))
 
-    for match in _DAY_MONTH.finditer(line, overlapped=True):
+    for match in _day_month().finditer(line, overlapped=True):
         month = read_month(match.group("m"))
         year = match.group("y")
         if len(year.lstrip("'")) == 2 and not _passport_style(match.group("m")):

@@ -8,18 +8,12 @@ its box (the union of its words' boxes) and the label text to its left.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from dossiercheck.extract.date_parse import find_in_line
+from dossiercheck.extract.date_words import date_words
 from dossiercheck.models import DateField, Page, Word
 from dossiercheck.text.match import normalise
-
-# A date right after one of these is a file or reference number ("N° 12/03/2024", "Réf. 2024-03-12").
-_REFERENCE = re.compile(
-    r"\b(?:n|no|nr|num|numero|nummer|number|ref|reference|referentie|kenmerk|az|aktenzeichen|"
-    r"dossier|file|registre|register|reg|id|rrn|nn)\s*$"
-)
 
 
 @dataclass(frozen=True)
@@ -68,8 +62,9 @@ def union_box(words: tuple[Word, ...] | list[Word]) -> tuple[int, int, int, int]
 
 
 def is_reference(before: str) -> bool:
-    """Whether the text just before a date makes it a reference or file number."""
-    return bool(_REFERENCE.search(normalise(before[-25:])))
+    """Whether the text just before a date makes it a reference or file number ("N° 12/03/2024", "Réf. 2024-03-12");
+    the reference words are schemas/date_words.yaml's."""
+    return bool(date_words().reference.search(normalise(before[-25:])))
 
 
 def locate_dates(page: Page) -> list[LocatedDate]:

@@ -1,0 +1,51 @@
+"""The words around a date that say what it is, read from `schemas/date_words.yaml`.
+
+They are data, like the doctypes' labels, so that reading dates in a new language is a change to that file
+(with its schema), not to the regular expressions of date_assign.py and dates.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from dossiercheck.knowledge.files import load_checked
+
+
+@dataclass(frozen=True)
+class DateWords:
+    done_at: re.Pattern[str]  # "fait à Bruxelles le": the issuer's formula before the date of issue
+    signature: re.Pattern[str]  # "Given under my hand this day:", "Lieu et date"
+    range_end: frozenset[str]  # "until": the next date ends a range
+    printed: tuple[str, ...]  # "printed on": a date that is not the document's own
+    reference: re.Pattern[str]  # "N°", "Réf.": the date is a file number
+    month_languages: tuple[str, ...]
+    joiners: tuple[str, ...]
+    place_date_articles: tuple[str, ...]
+
+
+def _all(by_language: Mapping[str, Iterable[str]]) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(word for words in by_language.values() for word in words))
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def date_words() -> DateWords:
+    data = load_checked("date_words.yaml", "date_words.schema.json")
+    verbs, places = _all(data["done_at"]["verbs"]), _all(data["done_at"]["places"])
+    return DateWords(
+        done_at=re.compile(
+            rf"\b(?:{_alternatives(verbs)})\b(?: \w+){{0,3}} (?:{_alternatives(places)}) [\w ,]{{2,40}}$"),
+        signature=re.compile(rf"\b(?:{'|'.join(_all(data['signature']))})\b[\w ,'’-]{{0,40}}$"),
+        range_end=frozenset(_all(data["range_end"])),
+        printed=_all(data["printed"]),
+        reference=re.compile(rf"\b(?:{_alternatives(_all(data['reference']))})\s*$"),
+        month_languages=tuple(data["month_languages"]),
+        joiners=tuple(data["joiners"]),
+        place_date_articles=tuple(data["place_date_articles"]),
+    )
