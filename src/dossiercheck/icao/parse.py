@@ -228,14 +228,12 @@ def read_aligned(layout: Layout, flat: str, vote: bool = False) -> Reading:
         checks["document_number"] = (spans, pos)
     reading = Reading(layout, text, {}, changes, ext_span if extension else None)
 
-    composite = checks.get("composite")
-    # Fields with their own check digit first; the composite then settles what they could not.
-    digits = set(layout.digits)
-    for name, (spans, pos) in checks.items():
-        if name == "composite":
-            continue
-        mixed = {i for a, b in spans for i in range(a, b)} - digits  # dates were settled above
-        _repair(reading, spans, pos, composite, name, mixed)
+    # Only the document number is repaired (see _repair_number); the composite helps decide between its
+    # repairs. Any other field whose check digit fails stays failed.
+    if "document_number" in checks:
+        spans, pos = checks["document_number"]
+        mixed = {i for a, b in spans for i in range(a, b)} - set(layout.digits)
+        _repair_number(reading, spans, pos, checks.get("composite"), mixed)
     # A failing composite is never repaired by changing data no other check digit covers: with a dozen
     # free characters and several look-alikes each, some change passes it by chance far more often
     # than one time in ten (an old US green card's composite "held" after S became 5 in its optional data).
@@ -253,29 +251,24 @@ def read_aligned(layout: Layout, flat: str, vote: bool = False) -> Reading:
     return reading
 
 
-def _repair(
+def _repair_number(
     reading: Reading,
     spans: tuple[Span, ...],
     pos: int,
     composite: tuple[tuple[Span, ...], int] | None,
-    name: str,
-    free: set[int] | None = None,
-    max_subs: int = 2,
+    free: set[int],
 ) -> None:
-    """Apply the one repair of `spans` that the check digit at `pos` accepts; note the field when unsure.
+    """Apply the one repair of the document number that its check digit accepts; note it when unsure.
 
     Only a document number is repaired (an O, Q or D read for a 0, keeping its shape: see
     `repair_with_check`); any other field whose check digit fails stays failed, since a look-alike swap
     passing it is as often a second misread as the repair of the first.
     """
-    number = name == "document_number"
-    if not number:
-        return
-    repaired = repair_with_check(reading.flat, spans, pos, composite, free, max_subs, keep_shape=number)
+    repaired = repair_with_check(reading.flat, spans, pos, composite, free, keep_shape=True)
     if repaired is None:
-        reading.ambiguous.append(name)
+        reading.ambiguous.append("document_number")
         return
-    if number and repaired == reading.flat and not check_holds(span_text(repaired, spans), repaired[pos]):
-        if repair_with_check(reading.flat, spans, pos, composite, free, max_subs) not in (None, reading.flat):
-            reading.distrusted.append(name)  # only a repair breaking the number's shape would pass
+    if repaired == reading.flat and not check_holds(span_text(repaired, spans), repaired[pos]):
+        if repair_with_check(reading.flat, spans, pos, composite, free) not in (None, reading.flat):
+            reading.distrusted.append("document_number")  # only a repair breaking the number's shape would pass
     reading.flat = repaired
