@@ -22,6 +22,9 @@ $(STAMP): pyproject.toml generator/pyproject.toml
 	@touch $(STAMP)
 
 venv: system $(STAMP)
+	@# Byte-code compiled as a wheel install does (an editable install under PYTHONDONTWRITEBYTECODE would
+	@# compile every module at every start: ~50 ms of a cached re-run). Only changed files are redone.
+	@$(PY) -m compileall -q src >/dev/null
 
 run: venv
 	$(VENV)/bin/dossiercheck check $(SAMPLE) || test $$? -eq 1

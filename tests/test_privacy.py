@@ -20,7 +20,7 @@ import pytest
 from PIL import Image
 
 from dossiercheck.models import Document, Mrz, MrzCheck, Report, RequirementResult, Skipped
-from dossiercheck.reporters import RENDERERS, render_report
+from dossiercheck.reporters import RENDERER_MODULES, render_report
 from dossiercheck.reporters.plain import mask_text, masked_report, report_plain
 from tests.conftest import GOOD_CONDUCT_LINES, text_page
 from tests.pdfs import text_pdf
@@ -192,13 +192,13 @@ def test_json_masks_document_and_national_numbers() -> None:
     assert DOC_NUMBER in shown and NATIONAL in shown
 
 
-@pytest.mark.parametrize("fmt", sorted(RENDERERS))
+@pytest.mark.parametrize("fmt", sorted(RENDERER_MODULES))
 def test_the_masked_report_leaks_nothing_in_any_format(fmt: str) -> None:
     assert leaks(render_report(masked_report(report_with_numbers()), fmt)) == []
     assert masked_report(report_with_numbers(), show_personal_data=True).documents[0].mrz.document_number == DOC_NUMBER
 
 
-@pytest.mark.parametrize("fmt", sorted(set(RENDERERS) - {"json"}))
+@pytest.mark.parametrize("fmt", sorted(set(RENDERER_MODULES) - {"json"}))
 def test_every_format_masks_by_default(fmt: str) -> None:
     assert leaks(render_report(report_with_numbers(), fmt)) == []
     assert leaks(render_report(report_with_numbers(), fmt, show_personal_data=True)) != []
@@ -262,6 +262,9 @@ def test_cache_holds_text_only_in_private_folders(dossier: Path, tmp_path: Path)
         raw = path.read_bytes()
         assert b"\x89PNG" not in raw and b"\xff\xd8\xff" not in raw and b"base64" not in raw
         plain = json.loads(raw)
+        if path.relative_to(root).parts[0] == "schemas":  # the shipped data parsed, or a digest found valid
+            assert b"DUPONT" not in raw and b"PEETERS" not in raw and b"Namur" not in raw
+            continue
         if path.relative_to(root).parts[0] == "analysis":  # the documents made of a reading, no pages
             assert isinstance(plain, list) and plain
             for document in plain:

@@ -14,7 +14,7 @@ import pytest
 
 from dossiercheck.knowledge.files import load_checked
 from dossiercheck.models import Report
-from dossiercheck.reporters import RENDERERS, render_report
+from dossiercheck.reporters import RENDERER_MODULES, render_report
 from dossiercheck.reporters.checklist import render_checklist
 from dossiercheck.rules import evaluate
 from dossiercheck.rules.profiles import load_profile, profile_ids
@@ -44,7 +44,7 @@ def test_no_report_shows_an_internal_file_name(profile_id: str) -> None:
     for lang in LANGS:
         no_file_names(render_checklist(load_profile(profile_id), lang), f"{profile_id} checklist {lang}")
         for report in reports(profile_id, lang):
-            for fmt in RENDERERS:
+            for fmt in RENDERER_MODULES:
                 no_file_names(render_report(report, fmt, lang=lang), f"{profile_id} {fmt} {lang}")
 
 

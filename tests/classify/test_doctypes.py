@@ -78,3 +78,23 @@ def test_bad_regex_cue_is_one_line_error(schema_copy: tuple[Path, Path]) -> None
 def test_normalise_removes_accents_case_and_punctuation() -> None:
     assert normalise("Führungszeugnis — DÉLIVRÉ le:  3.") == "fuhrungszeugnis delivre le 3"
     assert normalise("Straße") == "strasse"
+
+
+def test_data_found_valid_is_remembered_and_a_change_is_validated_again(
+    schema_copy: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Validation is skipped for data found valid before (a digest in the cache folder); an edit is new data."""
+    folder, schema = schema_copy
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    monkeypatch.setenv("DOSSIERCHECK_CACHE_DIR", str(cache))
+    assert set(load_doctypes_from(folder, schema)) == TYPES
+    stamps = list((cache / "schemas" / "valid").rglob("*.json"))
+    assert len(stamps) == len(TYPES)
+    assert set(load_doctypes_from(folder, schema)) == TYPES  # from the stamps and the parsed copies
+    path = folder / "lease.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("weight: 7}", "weight: seven}", 1), encoding="utf-8")
+    with pytest.raises(DoctypeError, match=r"^lease\.yaml: field cues/"):
+        load_doctypes_from(folder, schema)
+    with pytest.raises(DoctypeError, match=r"^lease\.yaml: field cues/"):  # never remembered as valid
+        load_doctypes_from(folder, schema)

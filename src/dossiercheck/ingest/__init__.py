@@ -10,6 +10,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from dossiercheck.ingest.discover import (
     DOSSIER_FILE_NAMES,
     OWN_OUTPUT_PREFIX,
@@ -19,8 +21,24 @@ from dossiercheck.ingest.discover import (
     examine,
 )
 from dossiercheck.ingest.guard import Limits, LockedFile, TooSlow, UnreadableFile
-from dossiercheck.ingest.pages import PageCount, PageInput, count_pages, read_page
-from dossiercheck.ingest.pdf import render_pdf_page
+
+if TYPE_CHECKING:
+    from dossiercheck.ingest.pages import PageCount, PageInput, count_pages, read_page
+    from dossiercheck.ingest.pdf import render_pdf_page
+
+# Opening pages needs the image and PDF libraries (Pillow, pypdf, HEIF: ~60 ms to import); listing and
+# sniffing a folder does not, and a re-run whose readings are all cached never opens a page.
+_OPENING = {"PageCount": "pages", "PageInput": "pages", "count_pages": "pages", "read_page": "pages",
+            "render_pdf_page": "pdf"}
+
+
+def __getattr__(name: str) -> Any:
+    if name in _OPENING:
+        import importlib
+
+        return getattr(importlib.import_module(f"dossiercheck.ingest.{_OPENING[name]}"), name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 __all__ = [
     "DOSSIER_FILE_NAMES", "OWN_OUTPUT_PREFIX", "Limits", "LockedFile", "PageCount", "PageInput", "SourceFile",

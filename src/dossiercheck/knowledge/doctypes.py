@@ -19,7 +19,7 @@ from typing import Any
 import regex
 
 from dossiercheck.errors import DossierCheckError
-from dossiercheck.knowledge.files import read_yaml_file, schemas_dir
+from dossiercheck.knowledge.files import read_yaml_file, remember_valid, schemas_dir, validity_stamp
 from dossiercheck.text.match import PhraseMatcher, fold
 
 # The languages of Belgian procedures, and the Latin-script languages certificates most often come in
@@ -130,17 +130,23 @@ def _where(error: Any) -> str:
 
 def load_doctypes_from(folder: Path, schema_file: Path) -> dict[str, DocType]:
     """Every `*.yaml` in `folder`, validated; raises DoctypeError naming the file and field."""
-    import jsonschema
-
-    schema = json.loads(schema_file.read_text(encoding="utf-8"))
-    validator = jsonschema.Draft202012Validator(schema)
+    schema_text = schema_file.read_text(encoding="utf-8")
+    validator = None
     found: dict[str, DocType] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:
             data = read_yaml_file(path)
         except ValueError as exc:
             raise DoctypeError(str(exc)) from None
-        errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+        stamp = validity_stamp(schema_text, data)
+        if stamp is None or not stamp.exists():
+            if validator is None:
+                import jsonschema
+
+                validator = jsonschema.Draft202012Validator(json.loads(schema_text))
+            errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
+        else:
+            errors = []
         if errors:
             err = errors[0]
             raise DoctypeError(f"{path.name}: field {_where(err)}: {err.message.splitlines()[0]}")
@@ -153,6 +159,8 @@ def load_doctypes_from(folder: Path, schema_file: Path) -> dict[str, DocType]:
         for field in [data.get("issue_date")] if data.get("issue_date") else []:
             if field not in data.get("dates", {}):
                 raise DoctypeError(f"{path.name}: field issue_date: '{field}' is not one of its dates")
+        if stamp is not None and validator is not None:
+            remember_valid(stamp)
     if not found:
         raise DoctypeError(f"{folder}: no doctype files found")
     return found

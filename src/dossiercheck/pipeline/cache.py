@@ -19,19 +19,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
-from dossiercheck.knowledge.files import schemas_digest
+from dossiercheck.knowledge.files import cache_root, make_private_dir, schemas_digest
 from dossiercheck.models import Document, FileReading, Page, to_plain
 from dossiercheck.models.document import document_from_plain, document_to_plain
 from dossiercheck.models.reading import page_from_plain
 
-CACHE_ENV = "DOSSIERCHECK_CACHE_DIR"
-
 
 def default_cache_dir() -> Path:
-    override = os.environ.get(CACHE_ENV)
-    return Path(override) if override else Path(platformdirs.user_cache_dir("dossiercheck"))
+    return cache_root()
 
 
 @dataclass(frozen=True)
@@ -133,18 +128,6 @@ def code_digest() -> str:
     return digest.hexdigest()
 
 
-def make_private_dir(path: Path) -> None:
-    """Create the folder and its missing parents readable by this user only."""
-    missing = []
-    current = path
-    while not current.exists():
-        missing.append(current)
-        current = current.parent
-    for folder in reversed(missing):
-        folder.mkdir(mode=0o700, exist_ok=True)
-        os.chmod(folder, 0o700)  # whatever the umask, and even if another process made it a moment ago
-
-
 def cache_info(root: Path) -> tuple[int, int]:
     """Number of cached files and their total size in bytes."""
     count = size = 0
@@ -165,7 +148,7 @@ def clear_cache(root: Path) -> None:
     Only what the tool wrote goes: DOSSIERCHECK_CACHE_DIR pointed at a folder of other things
     (by mistake, at the home folder) must not lose them.
     """
-    for kind in ("ocr", "analysis"):
+    for kind in ("ocr", "analysis", "schemas"):
         readings = root / kind
         if readings.is_dir() and not readings.is_symlink():
             shutil.rmtree(readings)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from dossiercheck.errors import UsageError
-from dossiercheck.ingest import SourceFile, UnreadableFile, count_pages, discover, examine
+from dossiercheck.ingest import SourceFile, UnreadableFile, discover, examine
 from dossiercheck.ingest.guard import use_hard_time_limits
 from dossiercheck.models import FileReading, Page, Skipped
 from dossiercheck.ocr.settings import OcrSettings
@@ -99,6 +99,8 @@ def read_sources(sources: Iterable[SourceFile], options: ReadOptions) -> dict[st
 
 def _plan(source: SourceFile, options: ReadOptions) -> tuple[int, list[str]] | Skipped:
     """How many pages of the file are read, and what to say about the others."""
+    from dossiercheck.ingest import count_pages  # the image and PDF libraries: only when a file is read
+
     limits = options.settings.limits
     try:
         counted = count_pages(source, limits)

@@ -2,19 +2,15 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from typing import Any
 
 from dossiercheck.models import Report
-from dossiercheck.reporters import html, json_report, junit, markdown, text
 
-RENDERERS: dict[str, Callable[..., str]] = {
-    "text": text.render,
-    "json": json_report.render,
-    "markdown": markdown.render,
-    "junit": junit.render,
-    "html": html.render,
-}
+# The module of each format, imported when that format is asked for (HTML's templating is not needed
+# for a JSON report).
+RENDERER_MODULES = {"text": "text", "json": "json_report", "markdown": "markdown", "junit": "junit", "html": "html"}
 EXTENSIONS = {"text": "txt", "json": "json", "markdown": "md", "junit": "junit.xml", "html": "html"}
 
 
@@ -27,4 +23,10 @@ def render_report(report: Report, fmt: str, **options: Any) -> str:
     """
     from dossiercheck.reporters.plain import masked_report
 
-    return RENDERERS[fmt](masked_report(report, bool(options.get("show_personal_data"))), **options)
+    return renderer(fmt)(masked_report(report, bool(options.get("show_personal_data"))), **options)
+
+
+def renderer(fmt: str) -> Callable[..., str]:
+    """The `render` function of a format (KeyError for an unknown one)."""
+    render: Callable[..., str] = importlib.import_module(f"dossiercheck.reporters.{RENDERER_MODULES[fmt]}").render
+    return render

@@ -71,7 +71,7 @@ def _read_file(path: Path) -> dict[str, Any]:
     except OSError as exc:
         raise ProfileError(f"{where}: cannot be read: {exc.strerror or exc}") from None
     try:
-        data = read_yaml_text(text, where)
+        data = read_yaml_text(text, where, remember=True)
     except ValueError as exc:
         raise ProfileError(str(exc)) from None
     if not isinstance(data, dict):
