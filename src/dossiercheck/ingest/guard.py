@@ -10,6 +10,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -137,16 +138,45 @@ def use_hard_time_limits() -> None:
     _watchdog_out = open(os.devnull, "w")  # noqa: SIM115 - kept open for the worker's life
     with contextlib.suppress(OSError, ValueError):
         os.dup2(_watchdog_out.fileno(), 2)
+    threading.Thread(target=_watch, name="watchdog", daemon=True).start()
+
+
+# Deadlines of the blocks running under a watchdog, by thread: a worker reads pages on several threads.
+_deadlines: dict[int, float] = {}
+_deadlines_lock = threading.Lock()
+_WATCH_EVERY = 0.25  # seconds between looks at the deadlines
+
+
+def _watch() -> None:
+    """End the worker process when any thread's block outlives its deadline."""
+    while True:
+        time.sleep(_WATCH_EVERY)
+        with _deadlines_lock:
+            late = any(deadline < time.monotonic() for deadline in _deadlines.values())
+        if late:
+            with contextlib.suppress(Exception):
+                faulthandler.dump_traceback(file=_watchdog_out or sys.stderr, all_threads=True)
+            os._exit(1)
 
 
 @contextlib.contextmanager
 def watchdog(seconds: float) -> Iterator[None]:
-    """In a worker: end the process when the block takes longer than `seconds` (C code Python cannot stop)."""
+    """In a worker: end the process when the block takes longer than `seconds` (C code Python cannot stop).
+
+    Per thread (faulthandler's own timer is one per process, and a worker reads pages on several threads).
+    """
     if not _hard_limits or seconds <= 0:
         yield
         return
-    faulthandler.dump_traceback_later(seconds, exit=True, file=_watchdog_out or sys.stderr)
+    key = threading.get_ident()
+    with _deadlines_lock:
+        previous = _deadlines.get(key)
+        _deadlines[key] = time.monotonic() + seconds
     try:
         yield
     finally:
-        faulthandler.cancel_dump_traceback_later()
+        with _deadlines_lock:
+            if previous is None:
+                _deadlines.pop(key, None)
+            else:
+                _deadlines[key] = previous

@@ -15,7 +15,7 @@ from dossiercheck.ingest.discover import SourceFile
 from dossiercheck.ingest.formats import PDF_MIME
 from dossiercheck.ingest.guard import DEFAULT_LIMITS, Limits, TooSlow, UnreadableFile, decoding, time_limit
 from dossiercheck.ingest.images import frame_count, read_frame
-from dossiercheck.ingest.pdf import pdf_page_count, render_pdf_page, text_layer, usable_text
+from dossiercheck.ingest.pdf import OPENING, pdf_page_count, render_pdf_page, text_layer, usable_text
 
 
 @dataclass
@@ -55,7 +55,10 @@ def read_page(source_path: Path, mime: str, index: int, dpi: int = 200, limits: 
     """Open page `index` of a file. Raises UnreadableFile, with a message for the applicant, and nothing else."""
     what = "PDF page" if mime == PDF_MIME else "picture"
     try:
-        with time_limit(limits.open_seconds), decoding(f"the {what} is damaged or incomplete: scan or export it again"):
+        # One page decoded at a time in a process (PDFium's rule; it also keeps two threads' decoded
+        # pages, the largest buffers of a reading, from piling up).
+        damaged = f"the {what} is damaged or incomplete: scan or export it again"
+        with OPENING, time_limit(limits.open_seconds), decoding(damaged):
             if mime == PDF_MIME:
                 text = text_layer(source_path, index)
                 if usable_text(text):

@@ -7,8 +7,10 @@ damage than pypdf does. PDFium is C code: page counts that need it run in a chil
 from __future__ import annotations
 
 import functools
+import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from PIL import Image
 
@@ -22,6 +24,22 @@ MIN_TEXT_LAYER_CHARS = 40  # letters and digits a text layer must hold to be use
 
 PASSWORD_MESSAGE = ("the PDF is protected by a password: open it, print or save it as a new PDF "
                     "without a password, and run the check again")
+F = TypeVar("F", bound=Callable[..., Any])
+# PDFium may not be called from two threads at once, even on two documents, and pypdf's cached reader is
+# shared: the worker reads pages on several threads, so PDFs are opened one page at a time (reentrant:
+# the page reader holds it around its own decoding too).
+OPENING = threading.RLock()
+
+
+def _one_at_a_time(function: F) -> F:
+    @functools.wraps(function)
+    def locked(*args: Any, **kwargs: Any) -> Any:
+        with OPENING:
+            return function(*args, **kwargs)
+
+    return locked  # type: ignore[return-value]
+
+
 DAMAGED_MESSAGE = "the PDF is damaged or incomplete: export or scan it again"
 
 
@@ -83,6 +101,7 @@ def _open_pdf(path: str, size: int, mtime_ns: int) -> Any:
     return _decrypted(_reader(path))
 
 
+@_one_at_a_time
 def text_layer(path: Path, index: int) -> str:
     """The page's text layer by pypdf, else by PDFium (which reads some files pypdf cannot); '' when none."""
     try:
@@ -95,6 +114,7 @@ def text_layer(path: Path, index: int) -> str:
         return _pdfium_text(path, index)
 
 
+@_one_at_a_time
 def _pdfium_text(path: Path, index: int) -> str:
     import pypdfium2 as pdfium
 
@@ -114,6 +134,7 @@ def _pdfium_text(path: Path, index: int) -> str:
         return ""  # rendering will say what is wrong
 
 
+@_one_at_a_time
 def render_pdf_page(path: Path, index: int, dpi: int, limits: Limits) -> Image.Image:
     """The page as a grey picture at `dpi` (card-sized pages at their picture's own resolution)."""
     import pypdfium2 as pdfium

@@ -6,7 +6,7 @@ offline and needs no model download.
 
 from __future__ import annotations
 
-import functools
+import threading
 
 import cv2
 import numpy as np
@@ -20,10 +20,15 @@ CASCADES = ("haarcascade_frontalface_default.xml", "haarcascade_frontalface_alt2
 SCALES = (300, 400, 600, 800)
 
 
-@functools.lru_cache(maxsize=1)
+_LOCAL = threading.local()  # a cascade per thread: the worker reads pages on several threads at once
+
+
 def _cascades() -> tuple[cv2.CascadeClassifier, ...]:
-    found = (cv2.CascadeClassifier(cv2.data.haarcascades + name) for name in CASCADES)  # type: ignore[attr-defined]
-    return tuple(cascade for cascade in found if not cascade.empty())
+    if not hasattr(_LOCAL, "cascades"):
+        found = (cv2.CascadeClassifier(cv2.data.haarcascades + name) for name in CASCADES)  # type: ignore[attr-defined]
+        _LOCAL.cascades = tuple(cascade for cascade in found if not cascade.empty())
+    cascades: tuple[cv2.CascadeClassifier, ...] = _LOCAL.cascades
+    return cascades
 
 
 def _faces_upright(source: np.ndarray) -> int:

@@ -1,19 +1,31 @@
-"""The worker processes that read pages: one pool per run, shared by every file and every dossier.
+"""The worker process that reads pages: one per run, shared by every file and every dossier.
 
 Pages, not files, are the unit of work, so one long PDF does not leave a core idle. Pages are always
-read in worker processes, even one at a time: a renderer that crashes or loops on a hostile file then
-costs a worker, never the run. A crash takes every page in flight with it, so those are retried one at
-a time and only the culprit (crashing again on its second try) is reported.
+read outside the main process, even one at a time: a renderer that crashes or loops on a hostile file
+then costs a worker, never the run. A crash takes every page in flight with it, so those are retried
+one at a time and only the culprit (crashing again on its second try) is reported.
+
+Why one process with a thread per core rather than a process per core: each worker process carries its
+own copy of the image libraries and Tesseract (~90 MB before it reads a pixel), and the C libraries that
+do the work (Tesseract, OpenCV, Pillow) release the GIL while they run. One process holding one engine
+set per thread cut the tree's peak on 50 pages from ~640 to ~450 MiB (still over the 400 target); speed
+against separate processes was within the noise of a shared machine in interleaved runs. The page
+retried alone after a crash is read on the worker's main thread, where the time limit of pure-Python
+decoding (SIGALRM) works.
 """
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import multiprocessing
 import os
+import threading
+from collections import deque
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
-from concurrent.futures.process import BrokenProcessPool
-from typing import Generic, TypeVar
+from concurrent.futures import ThreadPoolExecutor
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, TypeVar
 
 from dossiercheck.errors import strict
 
@@ -25,51 +37,156 @@ def default_jobs() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+# glibc's mallopt parameters (malloc.h): fewer arenas for the worker's threads, big buffers (page images)
+# mapped on their own so that freeing one gives it back to the system at once.
+_M_ARENA_MAX, _M_MMAP_THRESHOLD = -8, -3
+_MMAP_THRESHOLD = 256 * 1024
+
+
+def _libc() -> Any:
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:
+        return None
+
+
+def give_back_memory() -> None:
+    """Return freed memory to the system (glibc keeps it otherwise): called before the worker is forked,
+    so that it does not start with the parent's leftovers of opening every file to count its pages."""
+    libc = _libc()
+    if libc is not None and hasattr(libc, "malloc_trim"):
+        libc.malloc_trim(0)
+
+
+def _tune_malloc() -> None:
+    """One arena per thread (glibc's default, up to 8 per core) leaves each thread's freed page images
+    stranded in its own arena; two arenas and mapped big buffers keep the worker near its working size."""
+    libc = _libc()
+    if libc is not None and hasattr(libc, "mallopt"):
+        libc.mallopt(_M_ARENA_MAX, 2)
+        libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
+
+
+class _Lost(Exception):
+    """The worker process died (a crash, or its watchdog ended it) with these tasks in flight."""
+
+
+def _serve(conn: Connection, work: Callable[[Any], Any], initializer: Callable[[], None] | None,
+           threads: int) -> None:
+    """The worker's loop: tasks in, (id, ok, result or exception) out, until it is sent None."""
+    _tune_malloc()
+    if initializer is not None:
+        initializer()
+    sending = threading.Lock()
+
+    def run(task_id: int, task: Any) -> None:
+        try:
+            reply: tuple[int, bool, Any] = (task_id, True, work(task))
+        except Exception as exc:  # noqa: BLE001 - the parent decides: loud in tests, one page's loss in use
+            reply = (task_id, False, exc)
+        with sending:
+            try:
+                conn.send(reply)
+            except Exception as exc:  # noqa: BLE001 - an exception or result that does not pickle
+                conn.send((task_id, False, RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+    if threads <= 1:
+        while (message := conn.recv()) is not None:
+            run(*message)
+        return
+    with ThreadPoolExecutor(threads) as executor:
+        while (message := conn.recv()) is not None:
+            executor.submit(run, *message)
+
+
+class _Worker:
+    """One worker process and its end of the pipe."""
+
+    def __init__(self, work: Callable[[Any], Any], initializer: Callable[[], None] | None, threads: int) -> None:
+        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
+        self.conn, child = context.Pipe(duplex=True)
+        self.process = context.Process(  # type: ignore[attr-defined]
+            target=_serve, args=(child, work, initializer, threads), daemon=True)
+        self.process.start()
+        child.close()
+
+    def close(self) -> None:
+        try:
+            self.conn.send(None)
+        except OSError:
+            pass
+        self.process.join(timeout=5)
+        if self.process.is_alive():
+            self.process.kill()
+            self.process.join()
+        self.conn.close()
+
+
 class PagePool(Generic[T, R]):
-    """Run `work(task)` for every task in worker processes; `failed(task, why)` stands in for a lost result."""
+    """Run `work(task)` for every task in a worker process; `failed(task, why)` stands in for a lost result.
+
+    `jobs` pages are read at once, on as many threads of one worker process.
+    """
 
     def __init__(self, work: Callable[[T], R], failed: Callable[[T, str], R], jobs: int,
                  initializer: Callable[[], None] | None = None) -> None:
-        self.work, self.failed, self.jobs, self.initializer = work, failed, jobs, initializer
-
-    def _start(self, workers: int) -> ProcessPoolExecutor:
-        context = multiprocessing.get_context("fork" if os.name == "posix" else "spawn")
-        return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=self.initializer)
+        self.work, self.failed, self.jobs, self.initializer = work, failed, max(1, jobs), initializer
 
     def run(self, tasks: Sequence[T], done: Callable[[T, R], None]) -> None:
         """Every task's result handed to `done` as it comes, in completion order."""
         if not tasks:
             return
-        try:
-            pool = self._start(min(self.jobs, len(tasks)))
-        except (OSError, NotImplementedError, ImportError):  # no processes here (some sandboxes): read inline
-            for task in tasks:
-                done(task, self.work(task))
-            return
+        give_back_memory()
+        pending = deque(tasks)
         lost: list[T] = []
-        with pool:
-            futures: dict[Future[R], T] = {pool.submit(self.work, task): task for task in tasks}
-            for future in as_completed(futures):
-                task = futures[future]
-                try:
-                    done(task, future.result())
-                except BrokenProcessPool:
-                    lost.append(task)
-                except Exception as exc:  # noqa: BLE001 - a bug in a worker: loud in tests, one page's loss here
-                    if strict():
-                        raise
-                    done(task, self.failed(task, f"it could not be read ({type(exc).__name__})"))
+        while pending:
+            try:
+                worker = _Worker(self.work, self.initializer, min(self.jobs, len(pending)))
+            except (OSError, NotImplementedError, ImportError):  # no processes here (some sandboxes): inline
+                for task in pending:
+                    done(task, self.work(task))
+                return
+            try:
+                self._drive(worker, pending, done, min(self.jobs, len(pending)))
+            except _Lost as exc:  # the pages in flight are retried alone; the others go on in a new worker
+                lost.extend(exc.args[0])
+            finally:
+                worker.close()
         self._retry(lost, done)
 
-    def _retry(self, lost: list[T], done: Callable[[T, R], None]) -> None:
-        retry: ProcessPoolExecutor | None = None
-        for task in lost:
-            retry = retry or self._start(1)
+    def _drive(self, worker: _Worker, pending: deque[T], done: Callable[[T, R], None], width: int) -> None:
+        """Feed the worker `width` tasks at a time until none is left; _Lost when it dies."""
+        flight: dict[int, T] = {}
+        next_id = 0
+        while pending or flight:
+            while pending and len(flight) < width:
+                flight[next_id] = pending.popleft()
+                try:
+                    worker.conn.send((next_id, flight[next_id]))
+                except OSError:
+                    raise _Lost(list(flight.values())) from None
+                next_id += 1
+            ready = wait([worker.conn, worker.process.sentinel])
+            if worker.conn not in ready:
+                raise _Lost(list(flight.values()))
             try:
-                done(task, retry.submit(self.work, task).result())
-            except BrokenProcessPool:
-                retry.shutdown(wait=True)
-                retry = None
+                task_id, ok, value = worker.conn.recv()
+            except (EOFError, OSError):
+                raise _Lost(list(flight.values())) from None
+            task = flight.pop(task_id)
+            if ok:
+                done(task, value)
+                continue
+            if strict():  # a bug in a worker: loud in tests
+                raise value
+            done(task, self.failed(task, f"it could not be read ({type(value).__name__})"))
+
+    def _retry(self, lost: list[T], done: Callable[[T, R], None]) -> None:
+        for task in lost:
+            worker = _Worker(self.work, self.initializer, 1)
+            try:
+                self._drive(worker, deque([task]), done, 1)
+            except _Lost:
                 done(task, self.failed(task, "the reader crashed or took too long on this page and was stopped"))
-        if retry is not None:
-            retry.shutdown(wait=True)
+            finally:
+                worker.close()
