@@ -26,7 +26,21 @@ from dossiercheck.extract.mrz import (
 )
 from dossiercheck.knowledge.doctypes import load_doctypes
 from dossiercheck.models import Classification, DateField, Document, FileReading, Mrz, Page, PageEvidence
-from dossiercheck.text.language import detect_language
+from dossiercheck.text.language import detect_language, load_model
+
+
+def load_analysis_data() -> None:
+    """Everything the analysis loads once (document types, evidence rules, date words, the language
+    model: ~0.9 s on a cold start), loaded ahead of it while the pages are read."""
+    from dossiercheck.classify.evidence import evidence_rules
+    from dossiercheck.extract.date_parse import month_names
+    from dossiercheck.extract.date_words import date_words
+
+    load_doctypes()
+    evidence_rules()
+    date_words()
+    month_names()
+    load_model()
 
 
 def page_evidence(page: Page, reference_date: dt.date) -> PageEvidence:

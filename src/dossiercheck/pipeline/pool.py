@@ -16,6 +16,7 @@ decoding (SIGALRM) works.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import ctypes.util
 import multiprocessing
@@ -65,6 +66,11 @@ def _tune_malloc() -> None:
     if libc is not None and hasattr(libc, "mallopt"):
         libc.mallopt(_M_ARENA_MAX, 2)
         libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
+
+
+def _quietly(work: Callable[[], None]) -> None:
+    with contextlib.suppress(Exception):
+        work()
 
 
 class _Lost(Exception):
@@ -132,26 +138,41 @@ class PagePool(Generic[T, R]):
                  initializer: Callable[[], None] | None = None) -> None:
         self.work, self.failed, self.jobs, self.initializer = work, failed, max(1, jobs), initializer
 
-    def run(self, tasks: Sequence[T], done: Callable[[T, R], None]) -> None:
-        """Every task's result handed to `done` as it comes, in completion order."""
+    def run(self, tasks: Sequence[T], done: Callable[[T, R], None],
+            meanwhile: Callable[[], None] | None = None) -> None:
+        """Every task's result handed to `done` as it comes, in completion order.
+
+        `meanwhile` runs on a thread of this process once the worker is started (this process only waits
+        for results then); it is finished before any other worker is forked, as a fork must not copy a
+        thread in the middle of an import or an allocation, and before `run` returns. Its exceptions
+        are its own: it is work done ahead of time, which the caller does again when it needs it.
+        """
         if not tasks:
             return
         give_back_memory()
         pending = deque(tasks)
         lost: list[T] = []
+        ahead: threading.Thread | None = None
         while pending:
+            if ahead is not None:
+                ahead.join()
             try:
                 worker = _Worker(self.work, self.initializer, min(self.jobs, len(pending)))
             except (OSError, NotImplementedError, ImportError):  # no processes here (some sandboxes): inline
                 for task in pending:
                     done(task, self.work(task))
                 return
+            if meanwhile is not None and ahead is None:
+                ahead = threading.Thread(target=_quietly, args=(meanwhile,), name="meanwhile", daemon=True)
+                ahead.start()
             try:
                 self._drive(worker, pending, done, min(self.jobs, len(pending)))
             except _Lost as exc:  # the pages in flight are retried alone; the others go on in a new worker
                 lost.extend(exc.args[0])
             finally:
                 worker.close()
+        if ahead is not None:
+            ahead.join()
         self._retry(lost, done)
 
     def _drive(self, worker: _Worker, pending: deque[T], done: Callable[[T, R], None], width: int) -> None:

@@ -23,6 +23,12 @@ from dossiercheck.pipeline.pool import PagePool, default_jobs
 ProgressCallback = Callable[[int, int], None]
 
 
+def _load_analysis_data() -> None:
+    from dossiercheck.pipeline.analyse import load_analysis_data
+
+    load_analysis_data()
+
+
 @dataclass(frozen=True)
 class ReadOptions:
     """How the dossier's files are read (not what they are checked against)."""
@@ -32,6 +38,9 @@ class ReadOptions:
     cache_dir: Path | None = None
     settings: OcrSettings = field(default_factory=OcrSettings)
     progress: ProgressCallback | None = None
+    # Done in the parent on a thread of its own while the workers read pages (it is idle then): loading
+    # what the next stage needs. Only when some page is read: a cached re-run loads nothing it does not use.
+    while_reading: Callable[[], None] | None = _load_analysis_data
 
 
 @dataclass(frozen=True)
@@ -125,7 +134,7 @@ def _read_pages(tasks: list[_Task], options: ReadOptions) -> dict[str, list[Page
             options.progress(sum(len(p) for p in done.values()), total)
 
     pool: PagePool[_Task, Page] = PagePool(_read, _failed, options.jobs or default_jobs(), use_hard_time_limits)
-    pool.run(tasks, record)
+    pool.run(tasks, record, options.while_reading)
     return done
 
 
