@@ -38,7 +38,7 @@ class ReadOptions:
     cache_dir: Path | None = None
     settings: OcrSettings = field(default_factory=OcrSettings)
     progress: ProgressCallback | None = None
-    # Done in the parent on a thread of its own while the workers read pages (it is idle then): loading
+    # Done in the parent on a thread of its own while the worker reads pages (it is idle then): loading
     # what the next stage needs. Only when some page is read: a cached re-run loads nothing it does not use.
     while_reading: Callable[[], None] | None = _load_analysis_data
 

@@ -45,12 +45,6 @@ def _identifier() -> Any:
     return identifier
 
 
-def load_model() -> None:
-    """Load the language model now (~0.6 s, mostly decompressing it): the read stage has it loaded in the
-    parent while the workers read, so the analysis that follows does not wait for it."""
-    _identifier()
-
-
 def body_text(text: str) -> str:
     """The text without MRZ lines, bilingual label lines and known field labels."""
     kept: list[str] = []
