@@ -55,7 +55,7 @@ def bench_batch(cache_root: Path, quick: bool) -> None:
             ("cached OCR, all reports rendered", "out-2"),
             ("unchanged folders, reports reused", "out-2"),
         ):
-            seconds, peak_kib, code = timed_run([*base, "--output-dir", str(work / out)], env)
+            seconds, peak_kib, _, code = timed_run([*base, "--output-dir", str(work / out)], env)
             if code not in (0, 1):
                 print(f"batch run failed with exit code {code}")
                 return
