@@ -4,7 +4,10 @@ and C code run in a child process it may crash or hang without taking the run al
 from __future__ import annotations
 
 import contextlib
+import ctypes
+import ctypes.util
 import faulthandler
+import functools
 import multiprocessing
 import os
 import signal
@@ -180,3 +183,21 @@ def watchdog(seconds: float) -> Iterator[None]:
                 _deadlines.pop(key, None)
             else:
                 _deadlines[key] = previous
+
+
+@functools.lru_cache(maxsize=1)
+def libc() -> Any:
+    """glibc, for the memory calls Python does not offer (None where there is none)."""
+    try:
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+    except OSError:
+        return None
+
+
+def release_memory() -> None:
+    """Give freed memory back to the system: glibc keeps it for reuse otherwise, so a worker grows to the
+    size of its largest page plus what fragmentation leaves (tens of MB), and a process about to fork
+    would hand its leftovers to the child."""
+    found = libc()
+    if found is not None and hasattr(found, "malloc_trim"):
+        found.malloc_trim(0)

@@ -128,10 +128,16 @@ def _where(error: Any) -> str:
     return path or "(top level)"
 
 
+@functools.lru_cache(maxsize=2)
+def _validator(schema_text: str) -> Any:
+    import jsonschema  # only when some file was not found valid before
+
+    return jsonschema.Draft202012Validator(json.loads(schema_text))
+
+
 def load_doctypes_from(folder: Path, schema_file: Path) -> dict[str, DocType]:
     """Every `*.yaml` in `folder`, validated; raises DoctypeError naming the file and field."""
     schema_text = schema_file.read_text(encoding="utf-8")
-    validator = None
     found: dict[str, DocType] = {}
     for path in sorted(folder.glob("*.yaml")):
         try:
@@ -139,14 +145,8 @@ def load_doctypes_from(folder: Path, schema_file: Path) -> dict[str, DocType]:
         except ValueError as exc:
             raise DoctypeError(str(exc)) from None
         stamp = validity_stamp(schema_text, data)
-        if stamp is None or not stamp.exists():
-            if validator is None:
-                import jsonschema
-
-                validator = jsonschema.Draft202012Validator(json.loads(schema_text))
-            errors = sorted(validator.iter_errors(data), key=lambda e: list(e.absolute_path))
-        else:
-            errors = []
+        known = stamp is not None and stamp.exists()
+        errors = [] if known else sorted(_validator(schema_text).iter_errors(data), key=lambda e: list(e.absolute_path))
         if errors:
             err = errors[0]
             raise DoctypeError(f"{path.name}: field {_where(err)}: {err.message.splitlines()[0]}")
@@ -159,7 +159,7 @@ def load_doctypes_from(folder: Path, schema_file: Path) -> dict[str, DocType]:
         for field in [data.get("issue_date")] if data.get("issue_date") else []:
             if field not in data.get("dates", {}):
                 raise DoctypeError(f"{path.name}: field issue_date: '{field}' is not one of its dates")
-        if stamp is not None and validator is not None:
+        if stamp is not None and not known:
             remember_valid(stamp)
     if not found:
         raise DoctypeError(f"{folder}: no doctype files found")

@@ -10,9 +10,11 @@ folder, when there is one, and the same data against the same schema is not vali
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import tempfile
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -86,10 +88,7 @@ def _keep_json(path: Path, data: Any) -> None:
         text = json.dumps(data, ensure_ascii=False)
         if json.loads(text) != data:
             return
-        make_private_dir(path.parent)
-        temporary = path.with_suffix(f".{os.getpid()}.tmp")
-        _write_private(temporary, text)
-        os.replace(temporary, path)
+        write_private(path, text)
     except (OSError, TypeError, ValueError):
         pass  # not kept: parsed again next time
 
@@ -106,10 +105,19 @@ def make_private_dir(path: Path) -> None:
         os.chmod(folder, 0o700)  # whatever the umask, and even if another process made it a moment ago
 
 
-def _write_private(path: Path, text: str) -> None:
-    """Write a file readable by this user only, like everything in the cache folder."""
-    with os.fdopen(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "w", encoding="utf-8") as out:
-        out.write(text)
+def write_private(path: Path, text: str) -> None:
+    """A file of the cache folder: in private folders, readable by this user only (mkstemp's 0600), and
+    written then renamed, so a killed run never leaves half a file that a later run trusts."""
+    make_private_dir(path.parent)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def derived_path(kind: str, digest: str) -> Path | None:
@@ -196,8 +204,7 @@ def validity_stamp(schema_text: str, data: Any) -> Path | None:
 
 def remember_valid(stamp: Path) -> None:
     try:
-        make_private_dir(stamp.parent)
-        _write_private(stamp, "true\n")  # JSON, like everything in the cache folder
+        write_private(stamp, "true\n")  # JSON, like everything in the cache folder
     except OSError:
         pass  # not remembered: validated again next time
 

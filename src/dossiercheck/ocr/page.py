@@ -13,18 +13,14 @@ and returns a Page with no image in it. The steps, each paid only when the page 
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
-import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from PIL import Image
 
 from dossiercheck.ingest import PageInput, UnreadableFile, read_page
-from dossiercheck.ingest.guard import watchdog
+from dossiercheck.ingest.guard import release_memory, watchdog
 from dossiercheck.models import Page
 from dossiercheck.ocr import preprocess, tesseract
 from dossiercheck.ocr.faces import count_faces
@@ -77,20 +73,6 @@ def read_page_text(path: Path, mime: str, index: int, settings: OcrSettings) -> 
         release_memory()
 
 
-@functools.lru_cache(maxsize=1)
-def _libc() -> Any:
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-    except OSError:
-        return None
-
-
-def release_memory() -> None:
-    """Give the page's freed memory back to the system: glibc keeps it for reuse otherwise, so a worker
-    grows to the size of its largest page plus what fragmentation leaves (tens of MB)."""
-    libc = _libc()
-    if libc is not None and hasattr(libc, "malloc_trim"):
-        libc.malloc_trim(0)
 
 
 @dataclass

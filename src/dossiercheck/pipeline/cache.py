@@ -12,14 +12,12 @@ import datetime as dt
 import functools
 import hashlib
 import json
-import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dossiercheck.knowledge.files import cache_root, make_private_dir, schemas_digest
+from dossiercheck.knowledge.files import cache_root, schemas_digest, write_private
 from dossiercheck.models import Document, FileReading, Page, to_plain
 from dossiercheck.models.document import document_from_plain, document_to_plain
 from dossiercheck.models.reading import page_from_plain
@@ -62,12 +60,7 @@ class _JsonStore:
             return
         path = self._path(sha256)
         try:
-            make_private_dir(path.parent)
-            # Write then rename, so a killed run never leaves half a file that a later run trusts.
-            handle, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                out.write(json.dumps(plain, ensure_ascii=False))
-            os.replace(tmp, path)
+            write_private(path, json.dumps(plain, ensure_ascii=False))
         except OSError:
             pass  # a cache that cannot be written only costs time
 

@@ -17,8 +17,6 @@ decoding (SIGALRM) works.
 from __future__ import annotations
 
 import contextlib
-import ctypes
-import ctypes.util
 import multiprocessing
 import os
 import threading
@@ -29,6 +27,7 @@ from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
 from dossiercheck.errors import strict
+from dossiercheck.ingest.guard import libc, release_memory
 
 T = TypeVar("T")  # a task
 R = TypeVar("R")  # its result
@@ -44,28 +43,15 @@ _M_ARENA_MAX, _M_MMAP_THRESHOLD = -8, -3
 _MMAP_THRESHOLD = 256 * 1024
 
 
-def _libc() -> Any:
-    try:
-        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
-    except OSError:
-        return None
-
-
-def give_back_memory() -> None:
-    """Return freed memory to the system (glibc keeps it otherwise): called before the worker is forked,
-    so that it does not start with the parent's leftovers of opening every file to count its pages."""
-    libc = _libc()
-    if libc is not None and hasattr(libc, "malloc_trim"):
-        libc.malloc_trim(0)
 
 
 def _tune_malloc() -> None:
     """One arena per thread (glibc's default, up to 8 per core) leaves each thread's freed page images
     stranded in its own arena; two arenas and mapped big buffers keep the worker near its working size."""
-    libc = _libc()
-    if libc is not None and hasattr(libc, "mallopt"):
-        libc.mallopt(_M_ARENA_MAX, 2)
-        libc.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
+    found = libc()
+    if found is not None and hasattr(found, "mallopt"):
+        found.mallopt(_M_ARENA_MAX, 2)
+        found.mallopt(_M_MMAP_THRESHOLD, _MMAP_THRESHOLD)
 
 
 def _quietly(work: Callable[[], None]) -> None:
@@ -149,7 +135,7 @@ class PagePool(Generic[T, R]):
         """
         if not tasks:
             return
-        give_back_memory()
+        release_memory()  # the worker must not start with the parent's leftovers of counting pages
         pending = deque(tasks)
         lost: list[T] = []
         ahead: threading.Thread | None = None
