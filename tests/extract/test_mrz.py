@@ -9,6 +9,7 @@ import pytest
 from dossiercheck.extract.mrz import cross_check, not_calendar_days, without_impossible_dates
 from dossiercheck.icao.zone import (
     check_digit,
+    compose_french_id,
     compose_td1,
     compose_td2,
     compose_td3,
@@ -119,6 +120,33 @@ def test_td2_and_visas_round_trip() -> None:
         assert mrz is not None and mrz.valid and mrz.format == fmt, (lines, mrz)
         assert mrz.surname == "MARTIN" and mrz.birth == dt.date(1980, 1, 2)
     assert parse_mrz(mrva, REF).issuing_state == "BEL"  # type: ignore[union-attr]
+
+
+# The French identity card of 1988-2021 as printed on the specimen of image-js/mrz-detection
+# (src/__tests__/fixtures/id1.jpg, lines as bench/specimens/manifest.yaml gives them).
+FRENCH_CARD = ("IDFRABERTHIER<<<<<<<<<<<<<<<<<<<<<<<", "9409923102854CORINNE<<<<<<<6512068F4")
+
+
+def test_french_identity_card_of_1988_2021() -> None:
+    mrz = parse_mrz(FRENCH_CARD, REF)
+    assert mrz is not None and mrz.valid, mrz
+    assert (mrz.format, mrz.document_code, mrz.issuing_state, mrz.nationality) == ("FRA_ID", "ID", "FRA", "FRA")
+    assert (mrz.surname, mrz.given_names, mrz.document_number) == ("BERTHIER", "CORINNE", "940992310285")
+    assert (mrz.birth, mrz.sex, mrz.expiry) == (dt.date(1965, 12, 6), "F", None)  # no expiry in this zone
+    assert {c.name for c in mrz.checks} == {"document_number", "birth", "composite"}
+
+
+def test_french_identity_card_composed_and_misread() -> None:
+    lines = compose_french_id("Dupont-Moreau", "Jean, Luc", "130675123456", dt.date(2001, 2, 28), "M", office="750123")
+    assert lines[0].startswith("IDFRADUPONT<MOREAU<") and lines[0].endswith("750123") and len(lines[1]) == 36
+    mrz = parse_mrz(lines, REF)
+    assert mrz is not None and mrz.valid and mrz.given_names == "JEAN LUC" and mrz.optional == "750123"
+    # A birth date misread stays failed; the composite over both lines fails with it.
+    wrong = (lines[0], lines[1][:27] + "010229" + lines[1][33:])
+    assert {"birth", "composite"} <= _failed(parse_mrz(wrong, REF))  # type: ignore[arg-type]
+    # Two 36-character lines of another state stay TD2.
+    td2 = compose_td2("Martin", "Luc", "X12345678", "FRA", dt.date(1980, 1, 2), "M", dt.date(2029, 6, 30))
+    assert parse_mrz(td2, REF).format == "TD2"  # type: ignore[union-attr]
 
 
 def test_not_an_mrz() -> None:

@@ -101,7 +101,7 @@ def line_options(layout: Layout, k: int, line: str) -> list[tuple[str, int]]:
         found = length_variants(clean_noise_tail(spaced), layout.length)
         if names_only:  # OCR often drops the fillers closing a name line: padding them costs nothing
             found = [(text, 0 if text.startswith(spaced) else cost) for text, cost in found]
-        if k == layout.anchor[0]:
+        if layout.anchor is not None and k == layout.anchor[0]:
             # On passports and visas the nationality stands right before the birth date.
             found += anchored_variants(spaced, layout.length, *layout.anchor[1:], nationality=layout.format != "TD1")
         for text, cost in found:

@@ -113,3 +113,18 @@ def compose_td1(
     )
     composite = line1[5:30] + line2[0:7] + line2[8:15] + line2[18:29]
     return line1, line2 + check_digit(composite), _name_field(surname, given_names, 30)
+
+
+def compose_french_id(surname: str, given_names: str, card_number: str, birth: dt.date, sex: str,
+                      office: str = "") -> tuple[str, str]:
+    """The two lines of a French identity card of 1988-2021 (see `parse._french_id`): the surname on
+    the first with the issuing office's code, the 12-character card number, given names (separated by
+    '<<'), birth date and sex on the second, and a check digit over both."""
+
+    def words(s: str) -> str:
+        return re.sub(r"[^A-Z<]", "", re.sub(r"[\s\-]+", FILLER, s.strip().upper()))
+
+    line1 = "IDFRA" + _field(words(surname), 25) + _field(office, 6)
+    given = "<<".join(words(name) for name in given_names.split(",") if name.strip())
+    head = _with_check(_field(card_number, 12)) + _field(given, 14) + _with_check(f"{birth:%y%m%d}") + sex
+    return line1, head + check_digit(line1 + head)

@@ -51,8 +51,9 @@ class Layout:
     fields: dict[str, Span]
     checks: dict[str, tuple[tuple[Span, ...], int]]  # name -> (covered spans, check position)
     digits: tuple[int, ...]  # positions that hold digits only (dates, check digits)
-    # The data line (index), where its birth date starts, and how many check digits close it.
-    anchor: tuple[int, int, int]
+    # The data line (index), where its birth date starts, and how many check digits close it; None for a
+    # layout without the rigid birth-sex-expiry stretch the realignment hangs on (see `align`).
+    anchor: tuple[int, int, int] | None
 
 
 def _two_line(fmt: str, n: int, optional_check: bool, composite: bool) -> Layout:
@@ -90,14 +91,35 @@ def _td1() -> Layout:
     return Layout("TD1", 3, 30, fields, checks, digits, (1, 0, 1))
 
 
+def _french_id() -> Layout:
+    """The French national identity card of 1988-2021, two lines of 36 that are no ICAO format (valid
+    cards of this model are still carried: their life was extended to 15 years).
+
+    Line 1: ID, FRA, the surname (25), the issuing office's code (6). Line 2: the card number (12: year
+    and month of issue, department, serial) and its check digit, the given names (14), the birth date
+    and its check digit, the sex, and a check digit over both lines. No nationality (the card is only
+    issued to French nationals: the issuing state stands for it) and no expiry date.
+    """
+    fields = {"code": (0, 2), "state": (2, 5), "nationality": (2, 5), "names": (5, 30), "optional": (30, 36)}
+    fields |= {"number": (36, 48), "given": (49, 63), "birth": (63, 69), "sex": (70, 71)}
+    checks = {
+        "document_number": (((36, 48),), 48),
+        "birth": (((63, 69),), 69),
+        "composite": (((0, 71),), 71),
+    }
+    digits = (*range(63, 70), 48, 71)
+    return Layout("FRA_ID", 2, 36, fields, checks, digits, None)
+
+
 LAYOUTS = {
     "TD3": _two_line("TD3", 44, optional_check=True, composite=True),
     "MRVA": _two_line("MRVA", 44, optional_check=False, composite=False),
     "TD2": _two_line("TD2", 36, optional_check=False, composite=True),
     "MRVB": _two_line("MRVB", 36, optional_check=False, composite=False),
     "TD1": _td1(),
+    "FRA_ID": _french_id(),
 }
-_ALPHA_FIELDS = ("code", "state", "nationality", "names")
+_ALPHA_FIELDS = ("code", "state", "nationality", "names", "given")
 SEXES = ("M", "F", "X", FILLER)  # what the sex field may hold (ICAO 9303: '<' when unspecified)
 SANE_FIELDS = 4  # document code and sex, issuing state, nationality, names: see Reading.sane
 
@@ -122,6 +144,9 @@ class Reading:
     distrusted: list[str] = field(default_factory=list)
 
     def get(self, name: str) -> str:
+        """The field as read; "" for a field the layout has not (the French card's expiry date)."""
+        if name not in self.layout.fields:
+            return ""
         start, end = self.layout.fields[name]
         return self.flat[start:end]
 
@@ -200,23 +225,24 @@ def read_aligned(layout: Layout, flat: str, vote: bool = False) -> Reading:
     misread code is then the one sign left that it is wrong.
     """
     chars = list(flat)
-    for name in ("names", "optional", "optional1", "optional2"):
+    for name in ("names", "given", "optional", "optional1", "optional2"):
         if name in layout.fields:
             a, b = layout.fields[name]
-            chars[a:b] = clean_after_fillers("".join(chars[a:b]), digits_are_noise=name == "names")
+            chars[a:b] = clean_after_fillers("".join(chars[a:b]), digits_are_noise=name in ("names", "given"))
     a, b = layout.fields["names"]
     chars[a:b] = restore_name_separator("".join(chars[a:b]))
     for pos in layout.digits:
         chars[pos] = to_digits(chars[pos])
     for name in _ALPHA_FIELDS:
-        a, b = layout.fields[name]
-        chars[a:b] = to_alpha("".join(chars[a:b]))
-    if vote:
-        _vote_states(layout, chars)
-    for name in ("names", "number", "optional", "optional1", "optional2"):
         if name in layout.fields:
             a, b = layout.fields[name]
-            chars[a:b] = clean_filler_tail("".join(chars[a:b]), keep_k=name in ("names", "number"))
+            chars[a:b] = to_alpha("".join(chars[a:b]))
+    if vote:
+        _vote_states(layout, chars)
+    for name in ("names", "given", "number", "optional", "optional1", "optional2"):
+        if name in layout.fields:
+            a, b = layout.fields[name]
+            chars[a:b] = clean_filler_tail("".join(chars[a:b]), keep_k=name in ("names", "given", "number"))
     text = "".join(chars)
     changes = differences(flat, text)
 
@@ -241,6 +267,8 @@ def read_aligned(layout: Layout, flat: str, vote: bool = False) -> Reading:
         name: check_holds(span_text(reading.flat, spans), reading.flat[pos]) for name, (spans, pos) in checks.items()
     }
     for name in ("birth", "expiry"):
+        if name not in layout.fields:
+            continue
         # A letter left in a date is a misread whatever its check digit says; three read as letters
         # mean the date was not read at all, and a check digit passes by chance one time in ten.
         a, b = layout.fields[name]

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dossiercheck.models import Mrz, MrzCheck
 
 from .align import distrust_moved_number, line_options, number_as_read, shortlist
-from .compose import compose_td1, compose_td2, compose_td3
+from .compose import compose_french_id, compose_td1, compose_td2, compose_td3
 from .fix import (
     FILLER,
     check_digit,
@@ -36,6 +36,7 @@ from .parse import (
 
 __all__ = [
     "check_digit",
+    "compose_french_id",
     "compose_td1",
     "compose_td2",
     "compose_td3",
@@ -133,8 +134,17 @@ def _windows(lines: list[str]) -> list[tuple[Layout, list[str]]]:
             visa = window[0][:1] == "V"
             if layout.format.startswith("MRV") != visa and layout.format != "TD1":
                 continue
+            if (layout.format == "FRA_ID") != _french_card(window[0]):
+                continue
             out.append((layout, window))
     return out
+
+
+def _french_card(first_line: str) -> bool:
+    """A first line opening as the French card's does ('IDFRA'; OCR may read the I as 1 or l). France
+    issues no TD2 card, and other cards of two 36-character lines open 'I<', 'IR', 'AC' and the like."""
+    head = first_line.replace(" ", "")[:5]
+    return len(head) == 5 and head[2:5] == "FRA" and head[:2] in ("ID", "1D", "lD") and len(first_line) >= 30
 
 
 def _best_reading(lines: Sequence[str]) -> tuple[Reading, bool] | None:
@@ -268,6 +278,8 @@ def _to_mrz(reading: Reading, ref: dt.date, corrected: bool) -> Mrz:
     number = _number(reading)
     optional = _optional(reading)
     surname, _, given = reading.get("names").rstrip(FILLER).partition("<<")
+    if "given" in layout.fields:  # the French card: given names on a line of their own
+        surname, given = reading.get("names"), reading.get("given")
     return Mrz(
         format=layout.format,
         document_code=reading.get("code").rstrip(FILLER) or reading.get("code"),
