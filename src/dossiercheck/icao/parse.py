@@ -102,7 +102,7 @@ def _french_id() -> Layout:
     """
     fields = {"code": (0, 2), "state": (2, 5), "nationality": (2, 5), "names": (5, 30), "optional": (30, 36)}
     fields |= {"number": (36, 48), "given": (49, 63), "birth": (63, 69), "sex": (70, 71)}
-    checks = {
+    checks: dict[str, tuple[tuple[Span, ...], int]] = {
         "document_number": (((36, 48),), 48),
         "birth": (((63, 69),), 69),
         "composite": (((0, 71),), 71),
