@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import threading
 
-from dossiercheck.pipeline.pool import PagePool
+from dossiercheck.pipeline.pool import PagePool, close_kept_workers
 
 
 def _square(task: int) -> tuple[int, int]:
@@ -42,3 +42,42 @@ def test_a_failing_meanwhile_costs_no_result() -> None:
 
     PagePool(_square, _failed, 2).run([3, 4], lambda task, result: results.__setitem__(task, result[0]), meanwhile)
     assert results == {3: 9, 4: 16}
+
+
+def _pid(task: int) -> int:
+    return os.getpid()
+
+
+def _die(task: int) -> int:
+    os._exit(3)
+
+
+def test_a_kept_worker_serves_the_next_run_and_a_dead_one_is_replaced() -> None:
+    def pids(pool: PagePool[int, int], tasks: list[int]) -> set[int]:
+        seen: set[int] = set()
+        pool.run(tasks, lambda task, pid: seen.add(pid))
+        return seen
+
+    try:
+        first = pids(PagePool(_pid, lambda task, why: 0, 2, keep=True), [1, 2, 3])
+        assert len(first) == 1 and os.getpid() not in first
+        assert pids(PagePool(_pid, lambda task, why: 0, 2, keep=True), [4]) == first  # the same process
+        assert pids(PagePool(_pid, lambda task, why: 0, 2), [5]) != first  # not kept: a worker of its own
+        killed = next(iter(first))
+        os.kill(killed, 9)  # the kept worker dies between runs: the next run reads every page all the same
+        again = pids(PagePool(_pid, lambda task, why: 0, 2, keep=True), [6, 7])
+        assert again and 0 not in again and killed not in again
+    finally:
+        close_kept_workers()
+
+
+def test_a_worker_that_died_in_a_run_is_not_kept() -> None:
+    try:
+        results: list[int] = []
+        PagePool(_die, lambda task, why: -1, 1, keep=True).run([1], lambda task, r: results.append(r))
+        assert results == [-1]  # the page is reported lost, the run goes on
+        seen: set[int] = set()
+        PagePool(_pid, lambda task, why: 0, 1, keep=True).run([2], lambda task, pid: seen.add(pid))
+        assert len(seen) == 1 and 0 not in seen
+    finally:
+        close_kept_workers()

@@ -76,9 +76,11 @@ def inspect_file(path: Path, reference_date: dt.date, options: ReadOptions | Non
 
 
 def read_options(jobs: int = 0, use_cache: bool = True, max_pages: int = 200,
-                 progress: ProgressCallback | None = None) -> ReadOptions:
-    """How files are read: workers (0: one per core), the OCR cache, the pages read per file, a progress callback."""
-    return ReadOptions(jobs=jobs, use_cache=use_cache, progress=progress,
+                 progress: ProgressCallback | None = None, keep_reader: bool = False) -> ReadOptions:
+    """How files are read: reading threads (0: one per core), the OCR cache, the pages read per file, a
+    progress callback, and whether the reading worker (its OCR engines open) is kept for the next call:
+    worth it in a process that checks file after file, until the process ends."""
+    return ReadOptions(jobs=jobs, use_cache=use_cache, progress=progress, keep_reader=keep_reader,
                        settings=OcrSettings(limits=Limits(max_pages=max_pages)))
 
 

@@ -16,6 +16,7 @@ decoding (SIGALRM) works.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import multiprocessing
 import os
@@ -113,16 +114,62 @@ class _Worker:
             self.process.join()
         self.conn.close()
 
+    def alive(self) -> bool:
+        return self.process.is_alive()
+
+
+# Workers kept between runs (`PagePool(keep=True)`), by what they run and on how many threads; closed at exit.
+_KEPT: dict[tuple[Callable[[Any], Any], Callable[[], None] | None, int], _Worker] = {}
+_KEPT_LOCK = threading.Lock()
+
+
+@atexit.register
+def close_kept_workers() -> None:
+    """End the workers kept between runs (and the memory they hold: their engines, their libraries)."""
+    with _KEPT_LOCK:
+        workers = list(_KEPT.values())
+        _KEPT.clear()
+    for worker in workers:
+        worker.close()
+
 
 class PagePool(Generic[T, R]):
     """Run `work(task)` for every task in a worker process; `failed(task, why)` stands in for a lost result.
 
-    `jobs` pages are read at once, on as many threads of one worker process.
+    `jobs` pages are read at once, on as many threads of one worker process. With `keep`, the worker is
+    not ended after the run but kept for the next run of a pool doing the same work, with its libraries
+    imported and its OCR engines open: a process that reads file after file (the web page, a program
+    calling the library per file) then pays for the worker's start and the engines' loading (a few
+    tenths of a second) once. A kept worker holds that memory until the process ends
+    (`close_kept_workers`); one that died is replaced.
     """
 
     def __init__(self, work: Callable[[T], R], failed: Callable[[T, str], R], jobs: int,
-                 initializer: Callable[[], None] | None = None) -> None:
+                 initializer: Callable[[], None] | None = None, keep: bool = False) -> None:
         self.work, self.failed, self.jobs, self.initializer = work, failed, max(1, jobs), initializer
+        self.keep = keep
+
+    def _worker(self, pending: int) -> _Worker:
+        """A kept worker when there is one alive, else a new one (with all `jobs` threads when it is kept)."""
+        if not self.keep:
+            return _Worker(self.work, self.initializer, min(self.jobs, pending))
+        key = (self.work, self.initializer, self.jobs)
+        with _KEPT_LOCK:
+            kept = _KEPT.pop(key, None)
+        if kept is not None and kept.alive():
+            return kept
+        if kept is not None:
+            kept.close()
+        return _Worker(self.work, self.initializer, self.jobs)
+
+    def _done_with(self, worker: _Worker, lost: bool) -> None:
+        if not self.keep or lost or not worker.alive():
+            worker.close()
+            return
+        with _KEPT_LOCK:
+            other = _KEPT.setdefault((self.work, self.initializer, self.jobs), worker)
+        if other is not worker:  # another run kept one meanwhile
+            worker.close()
 
     def run(self, tasks: Sequence[T], done: Callable[[T, R], None],
             meanwhile: Callable[[], None] | None = None) -> None:
@@ -143,7 +190,7 @@ class PagePool(Generic[T, R]):
             if ahead is not None:
                 ahead.join()
             try:
-                worker = _Worker(self.work, self.initializer, min(self.jobs, len(pending)))
+                worker = self._worker(len(pending))
             except (OSError, NotImplementedError, ImportError):  # no processes here (some sandboxes): inline
                 for task in pending:
                     done(task, self.work(task))
@@ -151,12 +198,14 @@ class PagePool(Generic[T, R]):
             if meanwhile is not None and ahead is None:
                 ahead = threading.Thread(target=_quietly, args=(meanwhile,), name="meanwhile", daemon=True)
                 ahead.start()
+            died = True
             try:
                 self._drive(worker, pending, done, min(self.jobs, len(pending)))
+                died = False
             except _Lost as exc:  # the pages in flight are retried alone; the others go on in a new worker
                 lost.extend(exc.args[0])
             finally:
-                worker.close()
+                self._done_with(worker, lost=died)
         if ahead is not None:
             ahead.join()
         self._retry(lost, done)

@@ -41,6 +41,9 @@ class ReadOptions:
     # Done in the parent on a thread of its own while the worker reads pages (it is idle then): loading
     # what the next stage needs. Only when some page is read: a cached re-run loads nothing it does not use.
     while_reading: Callable[[], None] | None = _load_analysis_data
+    # The page-reading worker kept for the next call (see PagePool's `keep`): for a process that reads
+    # file after file, such as the web page or a program calling the library per file.
+    keep_reader: bool = False
 
 
 @dataclass(frozen=True)
@@ -133,7 +136,8 @@ def _read_pages(tasks: list[_Task], options: ReadOptions) -> dict[str, list[Page
         if options.progress:
             options.progress(sum(len(p) for p in done.values()), total)
 
-    pool: PagePool[_Task, Page] = PagePool(_read, _failed, options.jobs or default_jobs(), use_hard_time_limits)
+    pool: PagePool[_Task, Page] = PagePool(_read, _failed, options.jobs or default_jobs(), use_hard_time_limits,
+                                           keep=options.keep_reader)
     pool.run(tasks, record, options.while_reading)
     return done
 

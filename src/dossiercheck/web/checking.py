@@ -192,8 +192,9 @@ class CheckJob:
 
         write_dossier_file(self.session, self.request)
         given = [g for g in self.request.given if _present(self.session, g.file)]
+        # The page opens one check after another: the reading worker, its engines open, is kept between them.
         options = api.read_options(self.settings.jobs, self.settings.use_cache, self.settings.max_pages,
-                                   self.progress)
+                                   self.progress, keep_reader=True)
         report = api.check_dossier(
             self.session.documents, reference_date=self.request.appointment_date, profile=self.request.profile,
             options=options, lang=self.request.lang, today=dt.date.today(), require_profile=True, given=given)
