@@ -28,9 +28,8 @@ from .mrz_locate import FILLER_RUN, Band, find_bands
 from .preprocess import INK_PAPER_PERCENTILES, stretch_levels
 
 _WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
-# The MRZ's alphabet and no word lists (they only pull letters towards words); dictionaries are
-# loaded when an engine starts, so they are switched off for the MRZ's own engine.
-_INIT = {"load_system_dawg": "0", "load_freq_dawg": "0"}
+# The MRZ's alphabet and no word lists (they only pull letters towards words).
+_INIT = tesseract.NO_DICTIONARIES
 _VARIABLES = {"tessedit_char_whitelist": _WHITELIST, "tessedit_do_invert": "0"}
 _DETECT_MAX = 1600  # longest side of the image the band is searched on
 
@@ -113,10 +112,15 @@ def read_mrz_band(image: Image.Image) -> list[str]:
     return list(read_zone(image).lines)
 
 
-def read_zone(image: Image.Image) -> ZoneReading:
-    """The zone read from `image` with the turn that brings it upright; empty when none. Never raises."""
+def read_zone(image: Image.Image, quarter_turns: Sequence[int] = (0, 1, 3), fillers_only: bool = False) -> ZoneReading:
+    """The zone read from `image` with the turn that brings it upright; empty when none. Never raises.
+
+    `quarter_turns`: the counter-clockwise quarter turns searched, in order (a band upside down is found
+    at turn 0). `fillers_only`: nothing is read unless a band shows a run of fillers, so that a page of
+    text pays for the search (tens of milliseconds) and never for a reading.
+    """
     try:
-        return _read(image)
+        return _read(image, quarter_turns, fillers_only)
     except (cv2.error, ValueError, MemoryError, tesseract.OcrTimeout):  # a degenerate picture: no band
         return ZoneReading()
 
@@ -125,16 +129,16 @@ def read_zone(image: Image.Image) -> ZoneReading:
 _UNDO = {0: 0, 1: 270, 3: 90}
 
 
-def _read(image: Image.Image) -> ZoneReading:
+def _read(image: Image.Image, quarter_turns: Sequence[int], fillers_only: bool) -> ZoneReading:
     gray = np.asarray(image.convert("L"))
     if gray.size == 0 or min(gray.shape) < 20:
         return ZoneReading()
     readings = _Count()
     # Upright first (a band upside down is told by its fillers and turned); a page left on its side
     # has no horizontal band at all, so the quarter turns cost only the search unless they find one.
-    for turns in (0, 1, 3):
+    for turns in quarter_turns:
         upright = np.ascontiguousarray(np.rot90(gray, turns)) if turns else gray
-        lines, found, upside_down = _read_upright(upright, readings)
+        lines, found, upside_down = _read_upright(upright, readings, fillers_only)
         if lines or found:
             rotation = (_UNDO[turns] + (180 if upside_down else 0)) % 360
             return ZoneReading(tuple(lines), rotation, score_lines(lines)[0] if lines else 0, band=found)
@@ -148,16 +152,22 @@ class _Count:
         self.done = 0
 
 
-def _read_upright(gray: np.ndarray, count: _Count) -> tuple[list[str], bool, bool]:
+def _read_upright(gray: np.ndarray, count: _Count, fillers_only: bool = False) -> tuple[list[str], bool, bool]:
     """The lines read from the best band, whether a band with a run of fillers was seen, and whether
     the band the lines come from lies upside down."""
     scale = min(1.0, _DETECT_MAX / max(gray.shape))
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
     bands = find_bands(small)
     found = any(band.repeats >= FILLER_RUN for band in bands)
+    if fillers_only and not found:
+        return [], False, False
     best: tuple[float, list[str]] = (0.0, [])
     flipped = False
+    tried: list[Band] = []
     for band in bands[:_MAX_TRIES]:
+        if any(_within(band, other) for other in tried):
+            continue  # the last two lines of a three-line band already read: the same pixels again
+        tried.append(band)
         readings: list[list[str]] = []
         scores: dict[tuple[str, ...], tuple[int, int]] = {}
         for rendering in _READERS:
@@ -176,6 +186,13 @@ def _read_upright(gray: np.ndarray, count: _Count) -> tuple[list[str], bool, boo
             if points == most and (len(readings) > 1 or not _suspect(merged)):
                 return merged, True, band.upside_down
     return best[1], found, flipped
+
+
+def _within(band: Band, other: Band) -> bool:
+    """Whether `band`'s lines are among `other`'s: the same span, and its centres a run of `other`'s."""
+    if abs(band.left - other.left) > 2 * other.char_height or abs(band.right - other.right) > 2 * other.char_height:
+        return False
+    return all(any(abs(c - o) <= 0.5 * other.char_height for o in other.centres) for c in band.centres)
 
 
 def _combine(readings: list[list[str]], scores: dict[tuple[str, ...], tuple[int, int]]) -> tuple[int, int, list[str]]:

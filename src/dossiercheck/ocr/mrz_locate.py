@@ -156,7 +156,7 @@ def find_bands(small: np.ndarray) -> list[Band]:
                 gap >= 1.05 * last.cap
                 and abs(other.left - last.left) <= 1.5 * last.cap
                 and abs((other.right - other.left) - width) <= 0.1 * width
-                and 0.75 <= other.cap / last.cap <= 1.33
+                and 0.7 <= other.cap / last.cap <= 1.43
             ):
                 block.append(other)
                 if len(block) == 3:

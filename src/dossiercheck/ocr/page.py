@@ -42,6 +42,12 @@ PHOTO_WORDS = 40  # a picture with fewer words may be an ID photo: faces are loo
 # Mean word confidence of a page that needs no orientation pass. Upside-down text still reads at 55-60
 # (OCR finds "words" in turned letters); upright pages, even phone photos of passports, read above 65.
 READS_WELL_CONF = 65
+# Words of four letters or more read at 80% confidence or better, from which a page holding a zone is a
+# page of text (a specification, a letter) rather than an identity document. On the specimen bench's
+# tuning images, read in one language: passports' and cards' data pages 0-56, a booklet's data page
+# with the printed facing page 126, a page of ICAO Doc 9303 with example lines 150 (English, which
+# one language reads as well as four); a full page of running text, several hundred.
+TEXT_PAGE_WORDS = 200
 TURNED_LETTERS = 20  # confidently read letters a turned page must show before the turn is kept
 # Below this many pixels on its short side a picture holds no readable line, even upscaled.
 MIN_SIDE = 32
@@ -110,13 +116,13 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
     if isinstance(prepared, str):
         return Page.unread(page_input.index, *problems, prepared, width=size[0], height=size[1])
     try:
-        result, rotation, zone = _read_upright(prepared, settings)
+        upright = _read_upright(prepared, settings)
     except tesseract.OcrTimeout:
         return Page.unread(page_input.index, *problems, f"reading page {page_input.index + 1} took too long "
                            "and was stopped", width=prepared.image.width, height=prepared.image.height,
                            skew=prepared.skew, crop=prepared.quad)
-    image = prepared.image
-    if reads_well(result):  # a page of text: lines it left out are read on their own
+    image, result, rotation, zone = prepared.image, upright.result, upright.rotation, upright.zone
+    if reads_well(result) and not upright.identity:  # a page of text: lines it left out are read on their own
         with contextlib.suppress(tesseract.OcrTimeout):  # what was read stands
             result = recover_lines(image, result, settings.languages, timeout=settings.timeout)
     if zone is not None:  # the zone was read while finding which way up the page is
@@ -125,59 +131,116 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
         mrz_lines = tuple(read_mrz_band(image)) if _may_hold_mrz(result) else ()
     faces = 0
     if len(result.words) < PHOTO_WORDS and not mrz_lines:
-        upright = preprocess.rotate(prepared.unflattened, -rotation) if rotation else prepared.unflattened
-        faces = count_faces(upright, try_turns=legible_letters(result) < TURNED_LETTERS)
+        unflattened = preprocess.rotate(prepared.unflattened, -rotation) if rotation else prepared.unflattened
+        faces = count_faces(unflattened, try_turns=legible_letters(result) < TURNED_LETTERS)
     return Page(index=page_input.index, width=image.width, height=image.height, text=result.text,
                 words=result.words, source="ocr", rotation=rotation, skew=prepared.skew,
                 mean_conf=round(result.mean_conf, 1), mrz_lines=mrz_lines, faces=faces, crop=prepared.quad,
                 problems=problems)
 
 
-def _read_upright(prepared: _Prepared, settings: OcrSettings) -> tuple[tesseract.OcrResult, int, ZoneReading | None]:
-    """The page read, turned upright first when it reads badly; `prepared` is updated to the turn kept.
-    With it, the machine-readable zone when it was read on the way (else None: not looked for yet).
+@dataclass(frozen=True)
+class _Upright:
+    """The page's reading once upright: the words, the turn undone, the zone when it was read on the
+    way (None: not looked for yet), and whether it was read as an identity document's page."""
 
-    Most pages arrive upright: finding which way up a page is (more readings) is only paid for pages that
-    read badly, which is what a sideways or upside-down page does. A zone whose check digits hold tells
-    which way up its page is before those readings (identity documents read badly on their printed
-    ground even upright); only pages without one pay for the orientation passes.
+    result: tesseract.OcrResult
+    rotation: int
+    zone: ZoneReading | None
+    identity: bool = False
+
+
+def _read_upright(prepared: _Prepared, settings: OcrSettings) -> _Upright:
+    """The page read, turned upright first when it reads badly; `prepared` is updated to the turn kept.
+
+    A zone is looked for first, where a band shows a run of fillers (a search of tens of milliseconds;
+    a page of text has no such band and reads nothing more). Its check digits, or a level band of
+    fillers, tell that the page is an identity document and which way up it is: see `_identity_page`.
+    Otherwise most pages arrive upright: finding which way up a page is (more readings) is only paid
+    for pages that read badly, which is what a sideways or upside-down page does. Identity documents
+    read badly on their printed ground even upright, so a zone read then still spares the orientation
+    passes.
     """
+    first = read_zone(prepared.image, quarter_turns=(0,), fillers_only=True)
+    if first.sure or (first.band and not first.rotation):
+        # Check digits that hold, or a level band of fillers on a page the right way up (a zone misread
+        # or misprinted is still an identity document's): see _identity_page.
+        return _identity_page(prepared, settings, first)
+    # A band with fillers was read as the full search would read it (upright first): it is reused.
+    known = first if first.band else None
     result = tesseract.read_words(prepared.image, settings.languages, timeout=settings.timeout)
     if reads_well(result):
-        return result, 0, None
-    zone = read_zone(prepared.image)
-    if zone.sure:
-        return _turned(prepared, settings, result, zone.rotation, sure=True) + (zone,)
+        return _Upright(result, 0, known)
+    zone = known or read_zone(prepared.image)
+    if zone.sure:  # found on its side, or without a run of fillers
+        return _identity_page(prepared, settings, zone)
     if zone.band:
         # A band of MRZ fillers lies level on the page (upright or upside down, which its fillers tell)
         # even when no check digit holds: the orientation passes (four more readings, a second or more
         # each) never turned such a page on the specimen bench's tuning images, so they are not paid for.
-        turned = _turned(prepared, settings, result, zone.rotation, sure=False)
-        return turned + (None if turned[1] else zone,)
+        turned, rotation = _turned(prepared, settings, result, zone.rotation)
+        return _Upright(turned, rotation, None if rotation else zone)
     on_end = stands_on_end(result)
-    rotation = find_rotation(prepared.image, result, settings.languages, timeout=settings.timeout,
+    rotation = find_rotation(prepared.image, result, settings.quick_languages, timeout=settings.timeout,
                              upright_counts=not on_end)
     if not rotation:
-        return result, 0, zone
-    return _turned(prepared, settings, result, rotation, sure=False) + (None,)
+        return _Upright(result, 0, zone)
+    turned, rotation = _turned(prepared, settings, result, rotation)
+    return _Upright(turned, rotation, None)
 
 
-def _turned(prepared: _Prepared, settings: OcrSettings, result: tesseract.OcrResult, rotation: int,
-            sure: bool) -> tuple[tesseract.OcrResult, int]:
-    """The page read again turned by `rotation`, kept when it reads better (or when the turn is `sure`)."""
+def _identity_page(prepared: _Prepared, settings: OcrSettings, zone: ZoneReading) -> _Upright:
+    """An identity document's page, by its zone: read upright by the zone's own engine
+    (`settings.quick_languages`, no word lists).
+
+    What the page's text is still needed for is the visual zone (dates by their labels, the words that
+    name a residence card), whose labels ICAO wants in English, French or Spanish beside the national
+    language: one language reads them, where four cost 2-3 times as much on a card's printed ground
+    (Tesseract tries every language on each doubtful word, and a guilloche makes many); word lists
+    only pull names and numbers towards words; and the engine is the one already open for the zone.
+    A page that turns out to be mostly text (a specification with example lines, a letter with a copy
+    of the passport on it) is read again as any page is.
+    """
+    if zone.rotation:
+        result, rotation = _turned(prepared, settings, None, zone.rotation, identity=True)
+    else:
+        result = tesseract.read_words(prepared.image, settings.quick_languages, timeout=settings.timeout,
+                                      dictionaries=False)
+        rotation = 0
+    if _mostly_text(result):
+        result = tesseract.read_words(prepared.image, settings.languages, timeout=settings.timeout)
+        return _Upright(result, rotation, zone)
+    return _Upright(result, rotation, zone, identity=True)
+
+
+def _mostly_text(result: tesseract.OcrResult) -> bool:
+    """Many words read with confidence: a page of text, not a card or a passport's data page."""
+    return sum(1 for w in result.words if w.conf >= 80 and sum(c.isalpha() for c in w.text) >= 4) >= TEXT_PAGE_WORDS
+
+
+def _turned(prepared: _Prepared, settings: OcrSettings, result: tesseract.OcrResult | None, rotation: int,
+            identity: bool = False) -> tuple[tesseract.OcrResult, int]:
+    """The page read again turned by `rotation`, kept when it reads better than `result`; or, with no
+    `result` (a zone that holds gave the turn), kept as it is and read as an identity page."""
     if not rotation:
+        assert result is not None
         return result, 0
     # Turn first, then straighten: the skew of sideways text can only be measured upright.
     turned = preprocess.rotate(prepared.flat, -rotation)
     turned_skew = preprocess.estimate_skew(turned)
     if abs(turned_skew) >= 0.3:
         turned = preprocess.rotate(turned, turned_skew)
-    retry = tesseract.read_words(turned, settings.languages, timeout=settings.timeout)
-    # Text read on end may score well but is laid out wrong: the turned reading need only match it.
-    # A turn proposed on little evidence must also read some words at full size.
-    needed = max(legible_letters(result) * (0.8 if stands_on_end(result) else 1.0), TURNED_LETTERS)
-    if not sure and legible_letters(retry) <= needed:
-        return result, 0
+    if identity:
+        retry = tesseract.read_words(turned, settings.quick_languages, timeout=settings.timeout,
+                                     dictionaries=False)
+    else:
+        retry = tesseract.read_words(turned, settings.languages, timeout=settings.timeout)
+    if result is not None:
+        # Text read on end may score well but is laid out wrong: the turned reading need only match it.
+        # A turn proposed on little evidence must also read some words at full size.
+        needed = max(legible_letters(result) * (0.8 if stands_on_end(result) else 1.0), TURNED_LETTERS)
+        if legible_letters(retry) <= needed:
+            return result, 0
     prepared.image, prepared.skew = turned, turned_skew
     return retry, rotation
 

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from dossiercheck.ingest.guard import Limits
 
 # Bump when the way pages are read changes, so cached readings are not reused.
-READER_VERSION = "16"
+READER_VERSION = "17"
 # Tesseract's model for each language a dossier is read in (ISO 639-1 -> Tesseract's code).
 MODELS = {"en": "eng", "fr": "fra", "nl": "nld", "de": "deu"}
 LANGUAGES = tuple(MODELS.values())
@@ -24,6 +24,9 @@ class OcrSettings:
     """Everything that changes what OCR returns: part of the cache key."""
 
     languages: str = "+".join(LANGUAGES)
+    # Read in one language without word lists: an identity document's page once its zone holds (see
+    # ocr.page._identity_page), and the trial readings that tell which way up a page is.
+    quick_languages: str = "eng"
     dpi: int = 200  # rendering of PDF pages without a text layer
     timeout: float = 120.0  # seconds per Tesseract reading; 0 means none
     limits: Limits = field(default_factory=Limits)

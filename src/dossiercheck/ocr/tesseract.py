@@ -31,6 +31,12 @@ TESSDATA_ENV = "TESSDATA_PREFIX"
 TESSDATA_DIRS = ("/usr/share/tesseract-ocr/5/tessdata", "/usr/share/tesseract-ocr/4.00/tessdata",
                  "/usr/share/tessdata", "/usr/local/share/tessdata", "/opt/homebrew/share/tessdata")
 _OPEN_ENGINES = 2  # engines kept open per thread (the page's languages, the MRZ's): 10-90 MB each
+# Word lists off (they are loaded when an engine starts): they pull letters towards words, which an MRZ,
+# and the names, numbers and dates of an identity document's page, are not. One such English engine
+# reads the MRZ (with the MRZ's alphabet set per reading) and the rest of an identity page.
+NO_DICTIONARIES = {"load_system_dawg": "0", "load_freq_dawg": "0"}
+# What a reading without settings of its own must find, on an engine another reading set up.
+_PLAIN = {"tessedit_char_whitelist": "", "tessedit_do_invert": "1"}
 
 
 class OcrTimeout(Exception):
@@ -143,9 +149,13 @@ def _recognised(image: Image.Image, languages: str, psm: int, timeout: float,
     return api
 
 
-def read_words(image: Image.Image, languages: str, psm: int = 3, timeout: float = 0) -> OcrResult:
-    """OCR a page and keep every word with its box and confidence."""
-    api = _recognised(image, languages, psm, timeout)
+def read_words(image: Image.Image, languages: str, psm: int = 3, timeout: float = 0,
+               dictionaries: bool = True) -> OcrResult:
+    """OCR a page and keep every word with its box and confidence; `dictionaries` False: see NO_DICTIONARIES."""
+    if dictionaries:
+        api = _recognised(image, languages, psm, timeout)
+    else:
+        api = _recognised(image, languages, psm, timeout, NO_DICTIONARIES, _PLAIN)
     return _words(api.GetTSVText(0))
 
 
