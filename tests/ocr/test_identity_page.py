@@ -68,6 +68,18 @@ def test_an_upright_passport_is_read_once(tmp_path: Path, monkeypatch: pytest.Mo
     assert seen == [(SETTINGS.quick_languages, False)]
 
 
+@needs_tools
+@pytest.mark.parametrize(("angle", "rotation"), [(20, 0), (-27, 0), (200, 180)])
+def test_a_passport_photographed_at_an_angle_is_straightened_by_its_zone(angle: int, rotation: int,
+                                                                          tmp_path: Path) -> None:
+    """Lines sloping 20-30 degrees are beyond the band search and the page's straightening (6 degrees)."""
+    read = _read(_passport_page(PASSPORT).rotate(angle, expand=True, fillcolor=235), tmp_path)
+    assert parse_mrz(read.mrz_lines, REF) is not None and parse_mrz(read.mrz_lines, REF).valid
+    assert read.rotation == rotation
+    assert abs(read.skew + (angle - rotation)) < 1.5  # turned back by the angle the picture was taken at
+    assert "ERIKSSON" in read.text and "1974" in read.text
+
+
 def _text_page_with_zone() -> Image.Image:
     """An A4 page of French running text at 150 dpi with an example MRZ printed in it."""
     img = Image.new("L", (1240, 1754), 255)

@@ -25,7 +25,7 @@ from . import tesseract
 from .mrz_glyphs import available as glyphs_available
 from .mrz_glyphs import read_lines
 from .mrz_locate import FILLER_RUN, Band, find_bands
-from .preprocess import INK_PAPER_PERCENTILES, stretch_levels
+from .preprocess import INK_PAPER_PERCENTILES, rotate, stretch_levels
 
 _WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
 # The MRZ's alphabet and no word lists (they only pull letters towards words).
@@ -72,6 +72,9 @@ _MAX_TRIES = 3  # candidate bands OCRed at most, best first
 _SEARCH_READINGS = 3
 _MRZ_READINGS = 12
 _MRZ_LIKE = re.compile(r"[A-Z0-9<]{3,}<<[A-Z0-9<]*|<{4,}")
+# Turns (degrees) tried when no band lies level or on end: the band search follows lines sloping up to
+# about 10 degrees, and photos of a passport on a table are often taken at 15-30.
+_TILTS = (15.0, -15.0, 25.0, -25.0)
 
 
 def looks_like_mrz(text: str) -> bool:
@@ -100,6 +103,9 @@ class ZoneReading:
     rotation: int = 0  # degrees clockwise to undo, as `orientation.find_rotation` returns them
     points: int = 0  # check digits that hold plus fixed-form fields that look right (`score_lines`)
     band: bool = False  # a band with a run of fillers was seen, read or not: its turn is the page's
+    # Degrees (counter-clockwise) the picture was turned for the band to be found, beside `rotation`: a
+    # photo taken at an angle, whose lines slope too much to be followed as they stand.
+    tilt: float = 0.0
 
     @property
     def sure(self) -> bool:
@@ -138,10 +144,19 @@ def _read(image: Image.Image, quarter_turns: Sequence[int], fillers_only: bool) 
     # has no horizontal band at all, so the quarter turns cost only the search unless they find one.
     for turns in quarter_turns:
         upright = np.ascontiguousarray(np.rot90(gray, turns)) if turns else gray
-        lines, found, upside_down = _read_upright(upright, readings, fillers_only)
+        lines, found, upside_down, _ = _read_upright(upright, readings, fillers_only)
         if lines or found:
             rotation = (_UNDO[turns] + (180 if upside_down else 0)) % 360
             return ZoneReading(tuple(lines), rotation, score_lines(lines)[0] if lines else 0, band=found)
+    if fillers_only or tuple(quarter_turns) != (0, 1, 3):
+        return ZoneReading()
+    tilted_readings = _Count()  # readings of their own: the level search may have spent its own on noise
+    for tilt in _TILTS:
+        tilted = np.asarray(rotate(Image.fromarray(gray), tilt))
+        lines, found, upside_down, slope = _read_upright(tilted, tilted_readings)
+        if lines:  # at an angle, only a zone that reads counts: a run of fillers alone could be a pattern
+            turn = tilt + slope  # and the band's own slope (a half turn leaves a slope as it is)
+            return ZoneReading(tuple(lines), 180 if upside_down else 0, score_lines(lines)[0], band=found, tilt=turn)
     return ZoneReading()
 
 
@@ -152,17 +167,18 @@ class _Count:
         self.done = 0
 
 
-def _read_upright(gray: np.ndarray, count: _Count, fillers_only: bool = False) -> tuple[list[str], bool, bool]:
-    """The lines read from the best band, whether a band with a run of fillers was seen, and whether
-    the band the lines come from lies upside down."""
+def _read_upright(gray: np.ndarray, count: _Count,
+                  fillers_only: bool = False) -> tuple[list[str], bool, bool, float]:
+    """The lines read from the best band, whether a band with a run of fillers was seen, whether the
+    band the lines come from lies upside down, and its slope (degrees, as `Band.angle`)."""
     scale = min(1.0, _DETECT_MAX / max(gray.shape))
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
     bands = find_bands(small)
     found = any(band.repeats >= FILLER_RUN for band in bands)
     if fillers_only and not found:
-        return [], False, False
+        return [], False, False, 0.0
     best: tuple[float, list[str]] = (0.0, [])
-    flipped = False
+    flipped, slope = False, 0.0
     tried: list[Band] = []
     for band in bands[:_MAX_TRIES]:
         if any(_within(band, other) for other in tried):
@@ -173,7 +189,7 @@ def _read_upright(gray: np.ndarray, count: _Count, fillers_only: bool = False) -
         for rendering in _READERS:
             if rendering is not None:
                 if count.done >= (_MRZ_READINGS if best[0] else _SEARCH_READINGS):
-                    return best[1], found, flipped
+                    return best[1], found, flipped, slope
                 count.done += 1
             lines = _glyph_band(gray, band, scale) if rendering is None else _ocr_band(gray, band, scale, rendering)
             if lines:
@@ -182,10 +198,10 @@ def _read_upright(gray: np.ndarray, count: _Count, fillers_only: bool = False) -
             if points <= SANE_FIELDS and band.repeats < FILLER_RUN:
                 break  # not one check digit holds and no run of fillers: not an MRZ, try the next band
             if points > SANE_FIELDS and points / most > best[0]:  # at least one check digit holds
-                best, flipped = (points / most, merged), band.upside_down
+                best, flipped, slope = (points / most, merged), band.upside_down, band.angle
             if points == most and (len(readings) > 1 or not _suspect(merged)):
-                return merged, True, band.upside_down
-    return best[1], found, flipped
+                return merged, True, band.upside_down, band.angle
+    return best[1], found, flipped, slope
 
 
 def _within(band: Band, other: Band) -> bool:

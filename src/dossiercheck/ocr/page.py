@@ -201,8 +201,8 @@ def _identity_page(prepared: _Prepared, settings: OcrSettings, zone: ZoneReading
     A page that turns out to be mostly text (a specification with example lines, a letter with a copy
     of the passport on it) is read again as any page is.
     """
-    if zone.rotation:
-        result, rotation = _turned(prepared, settings, None, zone.rotation, identity=True)
+    if zone.rotation or zone.tilt:
+        result, rotation = _turned(prepared, settings, None, zone.rotation, identity=True, tilt=zone.tilt)
     else:
         result = tesseract.read_words(prepared.image, settings.quick_languages, timeout=settings.timeout,
                                       dictionaries=False)
@@ -219,17 +219,21 @@ def _mostly_text(result: tesseract.OcrResult) -> bool:
 
 
 def _turned(prepared: _Prepared, settings: OcrSettings, result: tesseract.OcrResult | None, rotation: int,
-            identity: bool = False) -> tuple[tesseract.OcrResult, int]:
+            identity: bool = False, tilt: float = 0.0) -> tuple[tesseract.OcrResult, int]:
     """The page read again turned by `rotation`, kept when it reads better than `result`; or, with no
-    `result` (a zone that holds gave the turn), kept as it is and read as an identity page."""
-    if not rotation:
+    `result` (a zone that holds gave the turn), kept as it is and read as an identity page. `tilt`: the
+    degrees the zone was found at (a photo at an angle), on top of the straightening already done."""
+    if not rotation and not tilt:
         assert result is not None
         return result, 0
-    # Turn first, then straighten: the skew of sideways text can only be measured upright.
-    turned = preprocess.rotate(prepared.flat, -rotation)
-    turned_skew = preprocess.estimate_skew(turned)
-    if abs(turned_skew) >= 0.3:
-        turned = preprocess.rotate(turned, turned_skew)
+    # Turn first, then straighten: the skew of sideways text can only be measured upright. The page is
+    # turned in the steps the report's pictures redo (quarter turn, then one straightening).
+    upright = preprocess.rotate(prepared.flat, -rotation)
+    lean = (prepared.skew if abs(prepared.skew) >= 0.3 else 0.0) + tilt if tilt else 0.0
+    turned = preprocess.rotate(upright, lean)
+    turned_skew = lean + preprocess.estimate_skew(turned)
+    if abs(turned_skew) >= 0.3 and turned_skew != lean:
+        turned = preprocess.rotate(upright, turned_skew)
     if identity:
         retry = tesseract.read_words(turned, settings.quick_languages, timeout=settings.timeout,
                                      dictionaries=False)
