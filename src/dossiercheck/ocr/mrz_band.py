@@ -32,6 +32,10 @@ _WHITELIST = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789<"
 _INIT = tesseract.NO_DICTIONARIES
 _VARIABLES = {"tessedit_char_whitelist": _WHITELIST, "tessedit_do_invert": "0"}
 _DETECT_MAX = 1600  # longest side of the image the band is searched on
+# ... and of the one a run of fillers is first looked for on, on every page (see `read_zone`): a
+# quarter of the pixels, a passport's zone still 11 px high on the copy of an A4 page. At an angle,
+# glyphs blur together sooner: a booklet photographed at 20 degrees shows its fillers from 1000 px.
+_GLANCE_MAX, _TILTED_GLANCE_MAX = 800, 1000
 
 
 @dataclass(frozen=True)
@@ -118,15 +122,19 @@ def read_mrz_band(image: Image.Image) -> list[str]:
     return list(read_zone(image).lines)
 
 
-def read_zone(image: Image.Image, quarter_turns: Sequence[int] = (0, 1, 3), fillers_only: bool = False) -> ZoneReading:
+def read_zone(image: Image.Image, quarter_turns: Sequence[int] = (0, 1, 3), fillers_only: bool = False,
+              tilted: bool = False) -> ZoneReading:
     """The zone read from `image` with the turn that brings it upright; empty when none. Never raises.
 
     `quarter_turns`: the counter-clockwise quarter turns searched, in order (a band upside down is found
-    at turn 0). `fillers_only`: nothing is read unless a band shows a run of fillers, so that a page of
-    text pays for the search (tens of milliseconds) and never for a reading.
+    at turn 0). `fillers_only`: nothing is read unless a run of fillers shows on a small copy, so that a
+    page of text pays for a glance (about 15 ms) and never for a reading. `tilted`: where no band lies
+    level or on end, the picture is also searched turned by 15 and 25 degrees (a photo at an angle).
     """
     try:
-        return _read(image, quarter_turns, fillers_only)
+        if fillers_only and not _fillers_seen(image):
+            return ZoneReading()
+        return _read(image, quarter_turns, tilted)
     except (cv2.error, ValueError, MemoryError, tesseract.OcrTimeout):  # a degenerate picture: no band
         return ZoneReading()
 
@@ -135,7 +143,20 @@ def read_zone(image: Image.Image, quarter_turns: Sequence[int] = (0, 1, 3), fill
 _UNDO = {0: 0, 1: 270, 3: 90}
 
 
-def _read(image: Image.Image, quarter_turns: Sequence[int], fillers_only: bool) -> ZoneReading:
+def _glance(gray: np.ndarray, size: int = _GLANCE_MAX) -> np.ndarray:
+    scale = min(1.0, size / max(gray.shape))
+    return cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+
+
+def _fillers_seen(image: Image.Image) -> bool:
+    """Whether a band with a run of fillers shows on a small copy of the picture, upright or upside down."""
+    gray = np.asarray(image.convert("L"))
+    if gray.size == 0 or min(gray.shape) < 20:
+        return False
+    return any(band.repeats >= FILLER_RUN for band in find_bands(_glance(gray)))
+
+
+def _read(image: Image.Image, quarter_turns: Sequence[int], tilted: bool) -> ZoneReading:
     gray = np.asarray(image.convert("L"))
     if gray.size == 0 or min(gray.shape) < 20:
         return ZoneReading()
@@ -144,14 +165,18 @@ def _read(image: Image.Image, quarter_turns: Sequence[int], fillers_only: bool) 
     # has no horizontal band at all, so the quarter turns cost only the search unless they find one.
     for turns in quarter_turns:
         upright = np.ascontiguousarray(np.rot90(gray, turns)) if turns else gray
-        lines, found, upside_down, _ = _read_upright(upright, readings, fillers_only)
+        lines, found, upside_down, _ = _read_upright(upright, readings)
         if lines or found:
             rotation = (_UNDO[turns] + (180 if upside_down else 0)) % 360
             return ZoneReading(tuple(lines), rotation, score_lines(lines)[0] if lines else 0, band=found)
-    if fillers_only or tuple(quarter_turns) != (0, 1, 3):
+    if not tilted:
         return ZoneReading()
     tilted_readings = _Count()  # readings of their own: the level search may have spent its own on noise
+    small = Image.fromarray(_glance(gray, _TILTED_GLANCE_MAX))
     for tilt in _TILTS:
+        # A glance at a small copy first: a photo of a face or a landscape costs tens of milliseconds.
+        if not any(band.repeats >= FILLER_RUN for band in find_bands(np.asarray(rotate(small, tilt)))):
+            continue
         tilted = np.asarray(rotate(Image.fromarray(gray), tilt))
         lines, found, upside_down, slope = _read_upright(tilted, tilted_readings)
         if lines:  # at an angle, only a zone that reads counts: a run of fillers alone could be a pattern
@@ -167,16 +192,13 @@ class _Count:
         self.done = 0
 
 
-def _read_upright(gray: np.ndarray, count: _Count,
-                  fillers_only: bool = False) -> tuple[list[str], bool, bool, float]:
+def _read_upright(gray: np.ndarray, count: _Count) -> tuple[list[str], bool, bool, float]:
     """The lines read from the best band, whether a band with a run of fillers was seen, whether the
     band the lines come from lies upside down, and its slope (degrees, as `Band.angle`)."""
     scale = min(1.0, _DETECT_MAX / max(gray.shape))
     small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
     bands = find_bands(small)
     found = any(band.repeats >= FILLER_RUN for band in bands)
-    if fillers_only and not found:
-        return [], False, False, 0.0
     best: tuple[float, list[str]] = (0.0, [])
     flipped, slope = False, 0.0
     tried: list[Band] = []

@@ -171,8 +171,9 @@ def _read_upright(prepared: _Prepared, settings: OcrSettings) -> _Upright:
     result = tesseract.read_words(prepared.image, settings.languages, timeout=settings.timeout)
     if reads_well(result):
         return _Upright(result, 0, known)
-    zone = known or read_zone(prepared.image)
-    if zone.sure:  # found on its side, or without a run of fillers
+    # A photo at an angle is searched for too, but not a page whose text stands on end: it lies on its side.
+    zone = known or read_zone(prepared.image, tilted=not stands_on_end(result))
+    if zone.sure:  # found on its side, at an angle, or without a run of fillers
         return _identity_page(prepared, settings, zone)
     if zone.band:
         # A band of MRZ fillers lies level on the page (upright or upside down, which its fillers tell)
