@@ -177,8 +177,8 @@ def _read(image: Image.Image, quarter_turns: Sequence[int], tilted: bool) -> Zon
         # A glance at a small copy first: a photo of a face or a landscape costs tens of milliseconds.
         if not any(band.repeats >= FILLER_RUN for band in find_bands(np.asarray(rotate(small, tilt)))):
             continue
-        tilted = np.asarray(rotate(Image.fromarray(gray), tilt))
-        lines, found, upside_down, slope = _read_upright(tilted, tilted_readings)
+        at_angle = np.asarray(rotate(Image.fromarray(gray), tilt))
+        lines, found, upside_down, slope = _read_upright(at_angle, tilted_readings)
         if lines:  # at an angle, only a zone that reads counts: a run of fillers alone could be a pattern
             turn = tilt + slope  # and the band's own slope (a half turn leaves a slope as it is)
             return ZoneReading(tuple(lines), 180 if upside_down else 0, score_lines(lines)[0], band=found, tilt=turn)
