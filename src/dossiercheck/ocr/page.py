@@ -122,9 +122,12 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
                            "and was stopped", width=prepared.image.width, height=prepared.image.height,
                            skew=prepared.skew, crop=prepared.quad)
     image, result, rotation, zone = prepared.image, upright.result, upright.rotation, upright.zone
-    if reads_well(result) and not upright.identity:  # a page of text: lines it left out are read on their own
+    if reads_well(result):  # lines the layout left out (small labels, a stamp over a date) read on their own
+        # by the engine the page was read with
+        languages = settings.quick_languages if upright.identity else settings.languages
         with contextlib.suppress(tesseract.OcrTimeout):  # what was read stands
-            result = recover_lines(image, result, settings.languages, timeout=settings.timeout)
+            result = recover_lines(image, result, languages, timeout=settings.timeout,
+                                   dictionaries=not upright.identity)
     if zone is not None:  # the zone was read while finding which way up the page is
         mrz_lines = zone.lines
     else:

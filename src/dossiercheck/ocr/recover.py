@@ -23,7 +23,7 @@ MIN_CONF = 60  # words read again below this confidence are dropped: stamps and 
 
 
 def recover_lines(
-    image: Image.Image, result: tesseract.OcrResult, languages: str, timeout: float = 0
+    image: Image.Image, result: tesseract.OcrResult, languages: str, timeout: float = 0, dictionaries: bool = True
 ) -> tesseract.OcrResult:
     """`result` with the lines it missed read on their own and put in reading order; `result` itself
     when it missed none."""
@@ -35,7 +35,7 @@ def recover_lines(
     for word in result.words:
         lines.setdefault(word.line, []).append(word)
     order = [ws for _, ws in sorted(lines.items())]
-    for (_, top, _, _), found in zip(boxes, _read_stacked(grey, boxes, languages, timeout), strict=True):
+    for (_, top, _, _), found in zip(boxes, _read_stacked(grey, boxes, languages, timeout, dictionaries), strict=True):
         found = [w for w in found if w.conf >= MIN_CONF and any(c.isalnum() for c in w.text)]
         if not any(sum(c.isalnum() for c in w.text) >= 3 for w in found):
             continue
@@ -51,7 +51,7 @@ def recover_lines(
 
 
 def _read_stacked(
-    grey: Image.Image, boxes: list[tuple[int, int, int, int]], languages: str, timeout: float
+    grey: Image.Image, boxes: list[tuple[int, int, int, int]], languages: str, timeout: float, dictionaries: bool
 ) -> list[list[Word]]:
     """Each box's words in page coordinates, from one Tesseract run over the boxes stacked one under
     the other: one run costs much less than one per line."""
@@ -64,7 +64,7 @@ def _read_stacked(
     sheet = Image.new("L", (width, y), 255)
     for (left, top, right, bottom), at in zip(boxes, slots, strict=True):
         sheet.paste(grey.crop((left, top, right, bottom)), (gap, at))
-    read = tesseract.read_words(sheet, languages, psm=6, timeout=timeout)
+    read = tesseract.read_words(sheet, languages, psm=6, timeout=timeout, dictionaries=dictionaries)
     out: list[list[Word]] = [[] for _ in boxes]
     for word in read.words:
         middle = word.top + word.height / 2
