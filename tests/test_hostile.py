@@ -373,6 +373,9 @@ def crash(*args: object, **kwargs: object) -> None:
 
     faulthandler.disable()  # pytest's handler would print the crash; the CLI has none
     os.kill(os.getpid(), signal.SIGSEGV)
+    # The signal may be taken by another of the worker's threads: this one must not return meanwhile
+    # (a renderer returning nothing is another failure, not this one).
+    time.sleep(60)
 
 
 @pytest.mark.parametrize("jobs", [1, 2])
