@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from dossiercheck.text.language import body_text, detect_language
@@ -46,3 +48,26 @@ def test_labels_are_removed_but_body_kept() -> None:
 def test_mixed_languages_follow_the_body() -> None:
     text = "Date / Datum / Date\n" + TEXTS["nl"] + "\n" + TEXTS["nl"]
     assert detect_language(text) == "nl"
+
+
+def test_the_model_kept_in_the_cache_answers_as_the_shipped_one(tmp_path: Path) -> None:
+    from dossiercheck.text import language
+
+    texts = [
+        "Le présent certificat atteste que la personne nommée ci-dessus n'a fait l'objet d'aucune condamnation.",
+        "Hierbij verklaar ik dat de huurder de woning heeft gehuurd voor een periode van twaalf maanden.",
+        "Por la presente se certifica que la persona arriba mencionada no tiene antecedentes penales en el registro.",
+        "Bu belge, yukarıda adı geçen kişinin adli sicil kaydının bulunmadığını tasdik eder ve resmi olarak verilir.",
+    ]
+    try:
+        language.keep_model_in(None)
+        shipped = [language.detect_language(t) for t in texts]
+        language.keep_model_in(tmp_path)  # first load: unpacked from py3langid's file, then kept
+        assert [language.detect_language(t) for t in texts] == shipped
+        kept = {p.name: p.stat().st_mode & 0o777 for p in tmp_path.iterdir()}
+        assert "output.npy" in kept and set(kept.values()) == {0o600}
+        language.keep_model_in(tmp_path)  # next run: opened from the kept copy
+        assert [language.detect_language(t) for t in texts] == shipped
+        assert shipped[:3] == ["fr", "nl", "es"]
+    finally:
+        language.keep_model_in(None)

@@ -129,6 +129,21 @@ def derived_path(kind: str, digest: str) -> Path | None:
     return root / "schemas" / kind / digest[:2] / f"{digest}.json"
 
 
+def derived_folder(kind: str, name: str) -> Path | None:
+    """A private folder of the cache for what is derived from the shipped data or a library's (the
+    language model restricted to the languages read), by name; None when there is no cache folder yet.
+    It lies under `schemas/`, which `cache clear` removes with the rest."""
+    root = cache_root()
+    if not root.is_dir():
+        return None
+    folder = root / "schemas" / kind / name
+    try:
+        make_private_dir(folder)
+    except OSError:
+        return None
+    return folder
+
+
 def read_yaml_file(path: Path, where: str | None = None) -> Any:
     """A YAML file of the shipped data; ValueError with one line when it cannot be read or parsed."""
     where = where or path.name

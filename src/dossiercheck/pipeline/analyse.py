@@ -12,6 +12,7 @@ ones on identity documents (with any disagreement reported, not hidden).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable, Sequence
 
 from dossiercheck.classify import classify, split_pages
@@ -25,17 +26,19 @@ from dossiercheck.extract.mrz import (
     without_impossible_dates,
 )
 from dossiercheck.knowledge.doctypes import load_doctypes
+from dossiercheck.knowledge.files import derived_folder
 from dossiercheck.models import Classification, DateField, Document, FileReading, Mrz, Page, PageEvidence
-from dossiercheck.text.language import detect_language
+from dossiercheck.text.language import detect_language, keep_model_in, load_model, model_key
 
 
 def load_analysis_data() -> None:
     """What the analysis loads once (document types, evidence rules, date words: ~0.3 s on a cold
     start), loaded ahead of it while the pages are read.
 
-    Not the language model (~0.6 s): it holds ~90 MB, which loaded beside a worker at its peak would
-    raise the run's peak memory by as much (50 pages: 443 -> 538 MiB); it is loaded after the worker
-    has gone.
+    The language model too once a copy restricted to the languages read is kept in the user's cache
+    (a few milliseconds, its arrays mapped from the file). Unpacked from py3langid's own file (~0.6 s), it
+    holds ~90 MB, which loaded beside a worker at its peak would raise the run's peak memory by as much
+    (50 pages: 443 -> 538 MiB): then it is loaded after the worker has gone, and kept for the next run.
     """
     from dossiercheck.classify.evidence import evidence_rules
     from dossiercheck.extract.date_parse import month_names
@@ -45,6 +48,17 @@ def load_analysis_data() -> None:
     evidence_rules()
     date_words()
     month_names()
+    if _language_model_kept():
+        load_model()
+
+
+@functools.lru_cache(maxsize=1)
+def _language_model_kept() -> bool:
+    """Point the language identifier at its copy in the user's cache (made by its first load when there
+    is a cache folder); whether the copy is there already."""
+    folder = derived_folder("language-model", model_key())
+    keep_model_in(folder)
+    return folder is not None and (folder / "output.npy").is_file()
 
 
 def page_evidence(page: Page, reference_date: dt.date) -> PageEvidence:
@@ -84,6 +98,7 @@ def analyse_part(reading: FileReading, pages: Sequence[Page], evidence: Sequence
         problems.extend(p for p in page.problems if p not in problems)
     dates, mrz_problems = _dates(pages, found, mrz, mrz_page, reference_date)
     problems.extend(p for p in mrz_problems if p not in problems)
+    _language_model_kept()  # where the language model is kept, before it is first opened
     first, last = pages[0].index, pages[-1].index
     return Document(
         file=reading.file, sha256=reading.sha256, mime=reading.mime,

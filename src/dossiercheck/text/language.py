@@ -13,8 +13,12 @@ labels and the MRZ is left, the answer is None.
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import os
 import re
+import tempfile
+from pathlib import Path
 from typing import Any
 
 LANGUAGES = ("fr", "nl", "en", "de", "es", "it", "pt", "ar", "ary", "tr", "pl", "ro", "ru", "uk", "sq",
@@ -36,13 +40,75 @@ _LABELS = re.compile(
 )
 
 
+# Where the model restricted to LANGUAGES is kept between runs (see `keep_model_in`); None: nowhere.
+_STORE: list[Path | None] = [None]
+_ARRAYS = ("ptc", "pc", "classes", "nextmove", "row", "output")
+
+
+def model_key() -> str:
+    """What the kept model depends on: py3langid's version and the languages kept."""
+    from importlib.metadata import version
+
+    return f"py3langid-{version('py3langid')}-" + "-".join(dict.fromkeys(LANGUAGES))
+
+
+def keep_model_in(folder: Path | None) -> None:
+    """Keep the model, restricted to LANGUAGES, in `folder` (a private folder of the user's cache, named
+    by `model_key`), and open it from there next time.
+
+    py3langid unpacks its whole model (97 languages, xz-compressed) at every start: ~0.6 s and ~90 MB,
+    paid by every `check`. Kept as plain arrays, the restricted model opens in a few milliseconds, mapped
+    from the file rather than read, so that the pages the walk never touches cost no memory.
+    """
+    _STORE[0] = folder
+    _identifier.cache_clear()
+
+
 @functools.lru_cache(maxsize=1)
 def _identifier() -> Any:
     from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
+    folder = _STORE[0]
+    if folder is not None and (folder / "output.npy").is_file():
+        try:
+            return _opened(LanguageIdentifier, folder)
+        except (OSError, ValueError, KeyError):  # a kept copy damaged or of another layout: made again
+            pass
     identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
     identifier.set_languages(list(dict.fromkeys(LANGUAGES)))
+    if folder is not None:
+        with contextlib.suppress(OSError):
+            _keep(identifier, folder)
     return identifier
+
+
+def load_model() -> None:
+    """Open the model now (it is otherwise opened by the first page whose language is asked)."""
+    _identifier()
+
+
+def _opened(kind: Any, folder: Path) -> Any:
+    import numpy as np
+
+    arrays = {name: np.load(folder / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS}
+    return kind(arrays["ptc"], np.asarray(arrays["pc"]), [str(c) for c in arrays["classes"]], arrays["nextmove"],
+                arrays["output"].tolist(), norm_probs=True, tk_row=arrays["row"].tolist())
+
+
+def _keep(identifier: Any, folder: Path) -> None:
+    """The restricted model's arrays, each written to a private file and moved into place whole."""
+    import numpy as np
+
+    values = {"ptc": np.asarray(identifier.nb_ptc), "pc": np.asarray(identifier.nb_pc),
+              "classes": np.asarray(identifier.nb_classes, dtype="U8"),
+              "nextmove": np.frombuffer(identifier.tk_nextmove, dtype=np.uint32),
+              "row": np.frombuffer(identifier.tk_row, dtype=np.uint16),
+              "output": np.asarray(identifier.tk_output, dtype=np.int32)}
+    for name in _ARRAYS:  # output.npy last: its presence says the set is whole
+        handle, temporary = tempfile.mkstemp(dir=folder, suffix=".part")
+        with os.fdopen(handle, "wb") as out:
+            np.save(out, values[name], allow_pickle=False)
+        os.replace(temporary, folder / f"{name}.npy")
 
 
 def body_text(text: str) -> str:
