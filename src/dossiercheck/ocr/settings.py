@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, field
 from dossiercheck.ingest.guard import Limits
 
 # Bump when the way pages are read changes, so cached readings are not reused.
-READER_VERSION = "19"
+READER_VERSION = "20"
 # Tesseract's model for each language a dossier is read in (ISO 639-1 -> Tesseract's code).
 MODELS = {"en": "eng", "fr": "fra", "nl": "nld", "de": "deu"}
 LANGUAGES = tuple(MODELS.values())
