@@ -128,7 +128,7 @@ def read_zone(image: Image.Image, quarter_turns: Sequence[int] = (0, 1, 3), fill
 
     `quarter_turns`: the counter-clockwise quarter turns searched, in order (a band upside down is found
     at turn 0). `fillers_only`: nothing is read unless a run of fillers shows on a small copy, so that a
-    page of text pays for a glance (about 15 ms) and never for a reading. `tilted`: where no band lies
+    page of text pays for a glance at a quarter of its pixels and never for a reading. `tilted`: where no band lies
     level or on end, the picture is also searched turned by 15 and 25 degrees (a photo at an angle).
     """
     try:
@@ -143,9 +143,15 @@ def read_zone(image: Image.Image, quarter_turns: Sequence[int] = (0, 1, 3), fill
 _UNDO = {0: 0, 1: 270, 3: 90}
 
 
-def _glance(gray: np.ndarray, size: int = _GLANCE_MAX) -> np.ndarray:
+def _scaled(gray: np.ndarray, size: int) -> tuple[np.ndarray, float]:
+    """The picture brought down to `size` pixels on its long side (never up), and the factor used."""
     scale = min(1.0, size / max(gray.shape))
-    return cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+    return small, scale
+
+
+def _glance(gray: np.ndarray, size: int = _GLANCE_MAX) -> np.ndarray:
+    return _scaled(gray, size)[0]
 
 
 def _fillers_seen(image: Image.Image) -> bool:
@@ -195,8 +201,7 @@ class _Count:
 def _read_upright(gray: np.ndarray, count: _Count) -> tuple[list[str], bool, bool, float]:
     """The lines read from the best band, whether a band with a run of fillers was seen, whether the
     band the lines come from lies upside down, and its slope (degrees, as `Band.angle`)."""
-    scale = min(1.0, _DETECT_MAX / max(gray.shape))
-    small = cv2.resize(gray, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA) if scale < 1 else gray
+    small, scale = _scaled(gray, _DETECT_MAX)
     bands = find_bands(small)
     found = any(band.repeats >= FILLER_RUN for band in bands)
     best: tuple[float, list[str]] = (0.0, [])

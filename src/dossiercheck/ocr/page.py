@@ -46,7 +46,7 @@ READS_WELL_CONF = 65
 # page of text (a specification, a letter) rather than an identity document. On the specimen bench's
 # tuning images, read in one language: passports' and cards' data pages 0-56, a booklet's data page
 # with the printed facing page 126, a page of ICAO Doc 9303 with example lines 150 (English, which
-# one language reads as well as four); a full page of running text, several hundred.
+# one language reads as well as four); the tests' A4 page of French running text, over 200.
 TEXT_PAGE_WORDS = 200
 TURNED_LETTERS = 20  # confidently read letters a turned page must show before the turn is kept
 # Below this many pixels on its short side a picture holds no readable line, even upscaled.
@@ -171,7 +171,7 @@ def _read_upright(prepared: _Prepared, settings: OcrSettings) -> _Upright:
         return _identity_page(prepared, settings, first)
     # A band with fillers was read as the full search would read it (upright first): it is reused.
     known = first if first.band else None
-    result = tesseract.read_words(prepared.image, settings.languages, timeout=settings.timeout)
+    result = _reading(prepared.image, settings, identity=False)
     if reads_well(result):
         return _Upright(result, 0, known)
     # A photo at an angle is searched for too, but not a page whose text stands on end: it lies on its side.
@@ -208,13 +208,17 @@ def _identity_page(prepared: _Prepared, settings: OcrSettings, zone: ZoneReading
     if zone.rotation or zone.tilt:
         result, rotation = _turned(prepared, settings, None, zone.rotation, identity=True, tilt=zone.tilt)
     else:
-        result = tesseract.read_words(prepared.image, settings.quick_languages, timeout=settings.timeout,
-                                      dictionaries=False)
-        rotation = 0
+        result, rotation = _reading(prepared.image, settings, identity=True), 0
     if _mostly_text(result):
-        result = tesseract.read_words(prepared.image, settings.languages, timeout=settings.timeout)
-        return _Upright(result, rotation, zone)
+        return _Upright(_reading(prepared.image, settings, identity=False), rotation, zone)
     return _Upright(result, rotation, zone, identity=True)
+
+
+def _reading(image: Image.Image, settings: OcrSettings, identity: bool) -> tesseract.OcrResult:
+    """The page read as any page is (its languages, word lists), or as an identity page (see above)."""
+    if identity:
+        return tesseract.read_words(image, settings.quick_languages, timeout=settings.timeout, dictionaries=False)
+    return tesseract.read_words(image, settings.languages, timeout=settings.timeout)
 
 
 def _mostly_text(result: tesseract.OcrResult) -> bool:
@@ -233,16 +237,14 @@ def _turned(prepared: _Prepared, settings: OcrSettings, result: tesseract.OcrRes
     # Turn first, then straighten: the skew of sideways text can only be measured upright. The page is
     # turned in the steps the report's pictures redo (quarter turn, then one straightening).
     upright = preprocess.rotate(prepared.flat, -rotation)
-    lean = (prepared.skew if abs(prepared.skew) >= 0.3 else 0.0) + tilt if tilt else 0.0
+    # A tilt is measured on the straightened page: the turn from the flat page adds what that undid.
+    applied_skew = prepared.skew if abs(prepared.skew) >= 0.3 else 0.0
+    lean = applied_skew + tilt if tilt else 0.0
     turned = preprocess.rotate(upright, lean)
     turned_skew = lean + preprocess.estimate_skew(turned)
     if abs(turned_skew) >= 0.3 and turned_skew != lean:
         turned = preprocess.rotate(upright, turned_skew)
-    if identity:
-        retry = tesseract.read_words(turned, settings.quick_languages, timeout=settings.timeout,
-                                     dictionaries=False)
-    else:
-        retry = tesseract.read_words(turned, settings.languages, timeout=settings.timeout)
+    retry = _reading(turned, settings, identity)
     if result is not None:
         # Text read on end may score well but is laid out wrong: the turned reading need only match it.
         # A turn proposed on little evidence must also read some words at full size.

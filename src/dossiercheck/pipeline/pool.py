@@ -153,21 +153,23 @@ class PagePool(Generic[T, R]):
         """A kept worker when there is one alive, else a new one (with all `jobs` threads when it is kept)."""
         if not self.keep:
             return _Worker(self.work, self.initializer, min(self.jobs, pending))
-        key = (self.work, self.initializer, self.jobs)
         with _KEPT_LOCK:
-            kept = _KEPT.pop(key, None)
+            kept = _KEPT.pop(self._kept_key(), None)
         if kept is not None and kept.alive():
             return kept
         if kept is not None:
             kept.close()
         return _Worker(self.work, self.initializer, self.jobs)
 
+    def _kept_key(self) -> tuple[Callable[[Any], Any], Callable[[], None] | None, int]:
+        return self.work, self.initializer, self.jobs
+
     def _done_with(self, worker: _Worker, lost: bool) -> None:
         if not self.keep or lost or not worker.alive():
             worker.close()
             return
         with _KEPT_LOCK:
-            other = _KEPT.setdefault((self.work, self.initializer, self.jobs), worker)
+            other = _KEPT.setdefault(self._kept_key(), worker)
         if other is not worker:  # another run kept one meanwhile
             worker.close()
 
