@@ -3,6 +3,8 @@
 set -euo pipefail
 packages=(
   tesseract-ocr tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-nld tesseract-ocr-deu tesseract-ocr-osd
+  # pages that read like one of these are read again in it (schemas/reading.yaml `languages`)
+  tesseract-ocr-spa tesseract-ocr-por tesseract-ocr-ita tesseract-ocr-tur tesseract-ocr-pol tesseract-ocr-ron
   libmagic1             # python-magic: file types from bytes
   fonts-ocr-b           # MRZ glyph matching (ocr/mrz_glyphs.py), and the sample generator's MRZ font
   fonts-dejavu-core fonts-liberation  # sample generator: document fonts

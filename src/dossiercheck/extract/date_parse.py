@@ -78,7 +78,9 @@ def month_names() -> dict[str, int]:
     for module in _month_data():
         for number, key in enumerate(keys, start=1):
             for name in module.info.get(key, []):
-                names[normalise(name).replace(" ", "")] = number
+                word = normalise(name).replace(" ", "")
+                if len(word) >= 3:  # not Turkish's two-letter forms ("Ka", "Te", "Ar"): words, not months
+                    names[word] = number
     # Forms seen on passports and in OCR output that the data lacks.
     extra = {"janv": 1, "fevr": 2, "fev": 2, "feb": 2, "mrz": 3, "mar": 3, "avr": 4, "apr": 4, "mai": 5,
              "mei": 5, "juin": 6, "jun": 6, "juil": 7, "jul": 7, "aout": 8, "sept": 9, "sep": 9, "okt": 10,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
+from typing import Any
 
 from dossiercheck.errors import DossierCheckError
 from dossiercheck.knowledge.files import load_checked
@@ -29,11 +30,32 @@ class ReadingSettings:
     identity_validity_max_years: int
 
 
+@dataclass(frozen=True)
+class ReadAgain:
+    """The languages a page is read again in when it reads like one of them (reading.yaml `languages`):
+    Tesseract's model of each, with the language's own short words, and how many of them make a page."""
+
+    min_words: int
+    markers: tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @functools.lru_cache(maxsize=1)
-def reading_settings() -> ReadingSettings:
+def _reading_data() -> Any:
     try:
-        data = load_checked("reading.yaml", "reading.schema.json")
+        return load_checked("reading.yaml", "reading.schema.json")
     except ValueError as exc:
         raise SettingsError(str(exc)) from None
+
+
+@functools.lru_cache(maxsize=1)
+def read_again() -> ReadAgain:
+    languages = _reading_data()["languages"]
+    return ReadAgain(languages["min_words"],
+                     tuple((model, tuple(words)) for model, words in languages["read_again"].items()))
+
+
+@functools.lru_cache(maxsize=1)
+def reading_settings() -> ReadingSettings:
+    data = _reading_data()
     return ReadingSettings(**data["classification"], split_confidence=data["splitting"]["page_confidence"],
                            **data["dates"])

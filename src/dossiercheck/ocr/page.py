@@ -26,6 +26,7 @@ from dossiercheck.ocr import preprocess, tesseract
 from dossiercheck.ocr.faces import count_faces
 from dossiercheck.ocr.mrz_band import ZoneReading, looks_like_mrz, read_mrz_band, read_zone
 from dossiercheck.ocr.orientation import find_rotation, legible_letters, stands_on_end
+from dossiercheck.ocr.own_language import own_language
 from dossiercheck.ocr.recover import recover_lines
 from dossiercheck.ocr.settings import READER_VERSION, OcrSettings
 
@@ -122,9 +123,11 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
                            "and was stopped", width=prepared.image.width, height=prepared.image.height,
                            skew=prepared.skew, crop=prepared.quad)
     image, result, rotation, zone = prepared.image, upright.result, upright.rotation, upright.zone
+    languages = settings.quick_languages if upright.identity else settings.languages
+    if not upright.identity:
+        result, languages = _in_own_language(image, result, languages, settings)
     if reads_well(result):  # lines the layout left out (small labels, a stamp over a date) read on their own
         # by the engine the page was read with
-        languages = settings.quick_languages if upright.identity else settings.languages
         with contextlib.suppress(tesseract.OcrTimeout):  # what was read stands
             result = recover_lines(image, result, languages, timeout=settings.timeout,
                                    dictionaries=not upright.identity)
@@ -219,6 +222,24 @@ def _reading(image: Image.Image, settings: OcrSettings, identity: bool) -> tesse
     if identity:
         return tesseract.read_words(image, settings.quick_languages, timeout=settings.timeout, dictionaries=False)
     return tesseract.read_words(image, settings.languages, timeout=settings.timeout)
+
+
+def _in_own_language(image: Image.Image, result: tesseract.OcrResult, languages: str,
+                     settings: OcrSettings) -> tuple[tesseract.OcrResult, str]:
+    """The page read again in the language it reads like, when that is one of `settings.read_again`'s
+    (see ocr.own_language), with English beside it; kept unless it reads fewer letters with confidence.
+    Otherwise the first reading, and its languages."""
+    own = own_language(result.text, settings.read_again)
+    if own is None:
+        return result, languages
+    again_languages = f"{own}+eng"
+    try:
+        again = tesseract.read_words(image, again_languages, timeout=settings.timeout)
+    except tesseract.OcrTimeout:  # what was read stands
+        return result, languages
+    if legible_letters(again) < 0.9 * legible_letters(result):
+        return result, languages
+    return again, again_languages
 
 
 def _mostly_text(result: tesseract.OcrResult) -> bool:

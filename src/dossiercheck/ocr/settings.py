@@ -11,9 +11,10 @@ import json
 from dataclasses import asdict, dataclass, field
 
 from dossiercheck.ingest.guard import Limits
+from dossiercheck.knowledge.settings import ReadAgain, read_again
 
 # Bump when the way pages are read changes, so cached readings are not reused.
-READER_VERSION = "20"
+READER_VERSION = "21"
 # Tesseract's model for each language a dossier is read in (ISO 639-1 -> Tesseract's code).
 MODELS = {"en": "eng", "fr": "fra", "nl": "nld", "de": "deu"}
 LANGUAGES = tuple(MODELS.values())
@@ -27,6 +28,8 @@ class OcrSettings:
     # Read in one language without word lists: an identity document's page once its zone holds (see
     # ocr.page._identity_page), and the trial readings that tell which way up a page is.
     quick_languages: str = "eng"
+    # A page of text that reads like Turkish, Polish, Spanish... is read again in it (schemas/reading.yaml).
+    read_again: ReadAgain = field(default_factory=read_again)
     dpi: int = 200  # rendering of PDF pages without a text layer
     timeout: float = 120.0  # seconds per Tesseract reading; 0 means none
     limits: Limits = field(default_factory=Limits)

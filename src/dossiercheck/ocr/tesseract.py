@@ -68,7 +68,8 @@ def tessdata_dir() -> str:
             return folder if folder.endswith("/") else folder + "/"
     raise MissingProgramError(
         "Tesseract's language data is not installed: run `make run` once, or `sudo apt-get install "
-        "tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-nld tesseract-ocr-deu tesseract-ocr-osd`"
+        "tesseract-ocr-eng tesseract-ocr-fra tesseract-ocr-nld tesseract-ocr-deu tesseract-ocr-osd "
+        "tesseract-ocr-spa tesseract-ocr-por tesseract-ocr-ita tesseract-ocr-tur tesseract-ocr-pol tesseract-ocr-ron`"
     )
 
 

@@ -103,7 +103,7 @@ def read_sources(sources: Iterable[SourceFile], options: ReadOptions) -> dict[st
     if tasks:
         from dossiercheck.ocr.tesseract import check_languages
 
-        check_languages(tuple(settings.languages.split("+")))
+        check_languages((*settings.languages.split("+"), *(model for model, _ in settings.read_again.markers)))
         for sha, pages in _read_pages(tasks, options).items():
             results[sha] = _finished(unique[sha], pages, problems[sha], cache)
     return results

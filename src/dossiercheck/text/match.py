@@ -15,13 +15,19 @@ from typing import Any
 import regex
 
 
+# Letters with a stroke or without a dot that Unicode does not decompose into a letter and an accent (Polish
+# "ł", Turkish "ı", Croatian "đ", Danish "ø"): OCR in another language reads them as the plain letter.
+_UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "ħ": "h"})
+
+
 def normalise(text: str) -> str:
     """Lower-case, accent-free, punctuation as spaces, whitespace collapsed: the form all cues match on.
 
     OCR drops or confuses accents and punctuation far more often than letters, so both are removed
-    before matching; "ß" is expanded so "Führungszeugnis" and "Fuhrungszeugnis" meet.
+    before matching; "ß" is expanded so "Führungszeugnis" and "Fuhrungszeugnis" meet, and "ł", "ı" are
+    made plain letters so "Łódź" and "Lodz", "kaydı" and "kaydi" meet.
     """
-    text = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss"))
+    text = unicodedata.normalize("NFKD", text.casefold().replace("ß", "ss").translate(_UNDECOMPOSED))
     text = "".join(c for c in text if not unicodedata.combining(c))
     text = regex.sub(r"[^\p{L}\p{N}]+", " ", text)
     return " ".join(text.split())
