@@ -212,8 +212,10 @@ def _century_fix(field: str, date: DateField, reference: dt.date) -> DateField:
     return date
 
 
-def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date: dt.date) -> list[DateField]:
-    """Every visual date of a document's pages, labelled ones first with `field` set, the rest with field None."""
+def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date: dt.date,
+                 month_first: bool = False) -> list[DateField]:
+    """Every visual date of a document's pages, labelled ones first with `field` set, the rest with field None.
+    Numeric dates are read month first when `month_first` (extract.dates.month_first_issuer)."""
     labels = _labels(doctype.id if doctype is not None else None)
     issue_field = (doctype.issue_date if doctype is not None else None) or "issue"
     fields = doctype.dates if doctype is not None else {"expiry": {}}
@@ -223,7 +225,7 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
     alone: set[tuple[int, str, Any]] = set()
     for page in pages:
         lines = page_lines(page)
-        located = locate_dates(page)
+        located = locate_dates(page, month_first)
         for found in located:
             same_line = [d for d in located if d.line == found.line]
             hit = _label_for(labels, lines, found, same_line, issue_field, range_end)

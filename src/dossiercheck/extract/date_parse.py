@@ -160,8 +160,9 @@ def _mostly_digits(raw: str) -> bool:
     return sum(c.isdigit() for c in chars) * 2 >= len(chars) + 1
 
 
-def find_in_line(line: str) -> list[DateMatch]:
-    """Every date in one line of text, left to right, non-overlapping."""
+def find_in_line(line: str, month_first: bool = False) -> list[DateMatch]:
+    """Every date in one line of text, left to right, non-overlapping; numeric ones day first, or month
+    first (`month_first`: a document of a state that writes them so, see extract.dates.month_first_issuer)."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
 
@@ -185,5 +186,8 @@ def find_in_line(line: str) -> list[DateMatch]:
         for match in pattern.finditer(line):
             if not _mostly_digits(match.group(0)):
                 continue
-            add(match, _make(_number(match.group("d")), _number(match.group("m")), _year(match.group("y"))))
+            day, month = match.group("d"), match.group("m")
+            if month_first and pattern is _NUMERIC and "." not in match.group(0):  # dots: day first everywhere
+                day, month = month, day
+            add(match, _make(_number(day), _number(month), _year(match.group("y"))))
     return sorted(found, key=lambda m: m.start)

@@ -24,6 +24,7 @@ class DateWords:
     month_languages: tuple[str, ...]
     joiners: tuple[str, ...]
     place_date_articles: tuple[str, ...]
+    month_first: re.Pattern[str]  # an issuer of a state that writes numeric dates month first
 
 
 def _all(by_language: Mapping[str, Iterable[str]]) -> tuple[str, ...]:
@@ -48,4 +49,5 @@ def date_words() -> DateWords:
         month_languages=tuple(data["month_languages"]),
         joiners=tuple(data["joiners"]),
         place_date_articles=tuple(data["place_date_articles"]),
+        month_first=re.compile(rf"\b(?:{_alternatives(data['month_first'])})\b"),
     )

@@ -8,6 +8,7 @@ its box (the union of its words' boxes) and the label text to its left.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from dossiercheck.extract.date_parse import find_in_line
@@ -67,11 +68,19 @@ def is_reference(before: str) -> bool:
     return bool(date_words().reference.search(normalise(before[-25:])))
 
 
-def locate_dates(page: Page) -> list[LocatedDate]:
-    """Every date on the page in reading order, with its line, span and words; reference numbers left out."""
+def month_first_issuer(pages: Sequence[Page]) -> str | None:
+    """The issuer named in the pages whose state writes numeric dates month first (the FBI, the Philippine
+    NBI...: schemas/date_words.yaml `month_first`), or None: dates are read day first."""
+    found = date_words().month_first.search(normalise("\n".join(page.text for page in pages)))
+    return found.group(0) if found else None
+
+
+def locate_dates(page: Page, month_first: bool = False) -> list[LocatedDate]:
+    """Every date on the page in reading order, with its line, span and words; reference numbers left out.
+    Numeric dates day first, or month first on a document of a state that writes them so."""
     located: list[LocatedDate] = []
     for number, line in enumerate(page_lines(page)):
-        for match in find_in_line(line.text):
+        for match in find_in_line(line.text, month_first):
             if is_reference(line.text[: match.start]):
                 continue
             words = tuple(w for w, s, e in line.words if s < match.end and match.start < e)

@@ -17,6 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from dossiercheck.classify import classify, split_pages
 from dossiercheck.extract.date_assign import assign_dates
+from dossiercheck.extract.dates import month_first_issuer
 from dossiercheck.extract.mrz import (
     INVALID_MRZ,
     best_mrz,
@@ -96,24 +97,26 @@ def analyse_part(reading: FileReading, pages: Sequence[Page], evidence: Sequence
     problems = list(reading.problems)
     for page in pages:
         problems.extend(p for p in page.problems if p not in problems)
-    dates, mrz_problems = _dates(pages, found, mrz, mrz_page, reference_date)
+    issuer = month_first_issuer(pages)
+    dates, mrz_problems = _dates(pages, found, mrz, mrz_page, reference_date, month_first=issuer is not None)
     problems.extend(p for p in mrz_problems if p not in problems)
     _language_model_kept()  # where the language model is kept, before it is first opened
     first, last = pages[0].index, pages[-1].index
     return Document(
         file=reading.file, sha256=reading.sha256, mime=reading.mime,
         size=reading.size if whole or first == reading.pages[0].index else 0,  # the file's bytes counted once
-        pages=tuple(pages), type=found.type, confidence=found.confidence, cues=tuple(found.cues),
+        pages=tuple(pages), type=found.type, confidence=found.confidence,
+        cues=(*found.cues, *([f"numeric dates read month first (issuer: {issuer})"] if issuer else [])),
         language=detect_language("\n\f".join(p.text for p in pages)), dates=tuple(dates), mrz=mrz,
         problems=tuple(problems), part=None if whole else (first, last), about=found.about,
     )
 
 
 def _dates(pages: Sequence[Page], found: Classification, mrz: Mrz | None, mrz_page: int,
-           reference_date: dt.date) -> tuple[list[DateField], list[str]]:
+           reference_date: dt.date, month_first: bool = False) -> tuple[list[DateField], list[str]]:
     """The document's dates (MRZ ones first on identity documents whose MRZ holds) and MRZ problems."""
     doctype = load_doctypes().get(found.type)
-    visual = assign_dates(pages, doctype, reference_date)
+    visual = assign_dates(pages, doctype, reference_date, month_first)
     if mrz is None:
         return visual, []
     visual, impossible = without_impossible_dates(mrz, visual)
