@@ -124,3 +124,51 @@ def test_numeric_dates_day_first_elsewhere() -> None:
     # Dotted dates are day first even from the United States; ISO dates are what they say.
     assert [m.value for m in find_in_line("10.03.2026 and 2026-10-03", month_first=True)] == [
         dt.date(2026, 3, 10), dt.date(2026, 10, 3)]
+
+
+# --- an original in a script not read here, paired with its sworn translation ---
+
+ARABIC = ["المملكة المغربية", "المديرية العامة للأمن الوطني", "بطاقة السوابق", "الاسم العائلي: العلوي",
+          "الاسم الشخصي: فاطمة", "تاريخ الازدياد: 1990/04/12", "لا شيء", "حرر بالرباط في 2026/10/12"]
+TRANSLATION = [
+    "TRADUCTION JURÉE - de l'arabe",
+    "ROYAUME DU MAROC - Direction Générale de la Sûreté Nationale",
+    "EXTRAIT DE CASIER JUDICIAIRE (fiche anthropométrique)",
+    "Nom : EL ALAOUI   Prénom : Fatima   Née le 12/04/1990 à Rabat",
+    "Condamnations : néant",
+    "Délivré le 12/10/2026 à Rabat",
+    "Je soussignée, traductrice jurée près le tribunal de première instance de Bruxelles,",
+    "certifie la présente traduction conforme à l'original en langue arabe.",
+    "Bruxelles, le 20/10/2026",
+]
+
+
+def test_a_page_in_arabic_script_is_recognised_as_such() -> None:
+    """The real page reader: OSD names the script, and the document says it is not read here."""
+    from dossiercheck.ingest import PageInput
+    from dossiercheck.pipeline.analyse import UNREAD_SCRIPT
+
+    page = ocr_image(PageInput(index=0, image=text_page(ARABIC * 2, font_size=34)), OcrSettings())
+    assert page.script == "Arabic"
+    doc = analysed(page, reference_date=REF, file="casier.jpg", mime="image/jpeg")
+    assert doc.type == "unknown"
+    assert doc.language == "Arabic script"
+    assert UNREAD_SCRIPT.format(script="Arabic") in doc.problems
+
+
+def test_original_takes_type_and_dates_from_its_sworn_translation() -> None:
+    from dossiercheck.models import Document
+    from dossiercheck.pipeline.translations import pair_translations
+
+    original = Document(file="casier.jpg", sha256="1" * 64, mime="image/jpeg", pages=(
+        Page(0, 1240, 1754, "", script="Arabic"),), type="unknown", language="Arabic script")
+    translation = analysed(text(TRANSLATION), reference_date=REF, file="casier-traduction.pdf")
+    assert translation.type == "sworn_translation"
+    assert "translates: good_conduct" in translation.cues
+    unrelated = analysed(text(["Notes", "Meeting 14.03.2026"]), reference_date=REF, file="notes.pdf")
+    paired = pair_translations((original, unrelated, translation), REF)
+    got = paired[0]
+    assert got.type == "good_conduct" and got.translation() == "casier-traduction.pdf"
+    issue = got.date_field("issue")
+    assert issue is not None and (issue.value, issue.source) == (dt.date(2026, 10, 12), "translation")
+    assert paired[1] == unrelated and paired[2] == translation  # the translation stays what it is

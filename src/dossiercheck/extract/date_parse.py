@@ -186,8 +186,8 @@ def find_in_line(line: str, month_first: bool = False) -> list[DateMatch]:
         for match in pattern.finditer(line):
             if not _mostly_digits(match.group(0)):
                 continue
-            day, month = match.group("d"), match.group("m")
+            first, second = match.group("d"), match.group("m")
             if month_first and pattern is _NUMERIC and "." not in match.group(0):  # dots: day first everywhere
-                day, month = month, day
-            add(match, _make(_number(day), _number(month), _year(match.group("y"))))
+                first, second = second, first
+            add(match, _make(_number(first), _number(second), _year(match.group("y"))))
     return sorted(found, key=lambda m: m.start)

@@ -11,7 +11,11 @@ from typing import Any, Literal
 from dossiercheck.models.reading import Mrz, MrzCheck, Page
 
 # Where a date came from: the visual zone's text, the MRZ, or the applicant (dossier.yaml, --given-date).
-DateOrigin = Literal["text", "mrz", "given"]
+# Where a date comes from: the page's text, its MRZ, the applicant (dossier.yaml, --given-date), or the
+# sworn translation paired with the document (pipeline.translations).
+DateOrigin = Literal["text", "mrz", "given", "translation"]
+# The cue an original carries naming the sworn translation paired with it.
+PAIRED_CUE = "sworn translation: "
 
 
 @dataclass(frozen=True)
@@ -97,6 +101,10 @@ class Document:
         """The date assigned to field `name` ("expiry", "issue", "birth"), if one was read or given."""
         found = self.date_field(name)
         return found.value if found is not None else None
+
+    def translation(self) -> str | None:
+        """The name of the sworn translation paired with this document (pipeline.translations), if any."""
+        return next((c[len(PAIRED_CUE):] for c in self.cues if c.startswith(PAIRED_CUE)), None)
 
     def date_field(self, name: str) -> DateField | None:
         """The DateField assigned to `name`: given dates first, then the first one read."""

@@ -55,6 +55,9 @@ class Page:
     # clockwise from top left), when the page was cut out of its background; empty otherwise.
     crop: tuple[float, ...] = ()
     problems: tuple[str, ...] = ()  # page-level trouble (OCR timed out, page too large, ...)
+    # The script the page's letters are in when it is not one the tool reads ("Arabic", "Cyrillic", as
+    # Tesseract's OSD names them); "" for the Latin script or when not known.
+    script: str = ""
 
     @classmethod
     def unread(cls, index: int, *problems: str, width: int = 0, height: int = 0, **geometry: Any) -> Page:

@@ -7,10 +7,15 @@ yields the most confidently read letters wins. Only pages that read badly uprigh
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PIL import Image
 
 from dossiercheck.ocr import preprocess, tesseract
 
+# OSD's script confidence above which a page is taken to be in that script. Rendered Arabic and Cyrillic
+# certificates gave 10; noise on Latin photos of the real-wording bench at most 3.3 ("Thai").
+SCRIPT_SURE = 6.0
 OSD_TRUSTED = 2.0  # OSD orientation confidence above which its answer is taken as it is
 QUICK_SIDE = 1400
 # Below this size (a small card picture blown up) OSD is confidently wrong too often: its answer is
@@ -36,8 +41,18 @@ def stands_on_end(result: tesseract.OcrResult) -> bool:
     return sum(w.height > 1.5 * w.width for w in long_words) > len(long_words) / 2
 
 
+@dataclass(frozen=True)
+class Turn:
+    """Which way up a page is: degrees (clockwise, 0/90/180/270) to undo, and the script OSD found its
+    letters in when that is one the page is not read in ("Arabic", "Cyrillic"...; "" for the Latin script
+    or when OSD is not sure)."""
+
+    rotation: int
+    script: str = ""
+
+
 def find_rotation(image: Image.Image, upright: tesseract.OcrResult, languages: str, timeout: float,
-                  upright_counts: bool = True) -> int:
+                  upright_counts: bool = True) -> Turn:
     """Degrees (clockwise, 0/90/180/270) to undo; 0 when no turn reads clearly better than upright.
 
     The trial readings are in `languages` without word lists: they only count letters read with
@@ -48,13 +63,18 @@ def find_rotation(image: Image.Image, upright: tesseract.OcrResult, languages: s
     sideways page as vertical text): then a quarter turn must win even if it reads no better.
     """
     small = preprocess.downscaled(image, QUICK_SIDE)
-    rotation, confidence = tesseract.detect_rotation(small, timeout=timeout)
+    osd = tesseract.detect_rotation(small, timeout=timeout)
+    rotation, confidence = osd.rotation, osd.confidence
+    if osd.script not in ("", "Latin") and osd.script_confidence >= SCRIPT_SURE:
+        # Letters of a script the page is not read in (a certificate in Arabic or Russian): the trial
+        # readings, in the Latin script, would only compare garbage. OSD's turn, when it is sure of it.
+        return Turn(rotation if confidence >= OSD_TRUSTED else 0, osd.script)
     # OSD's answer is taken as it is, unless the page already reads as much as a page of text upright
     # does (a chart, a form on a patterned ground): then it is only tried first, like any turn, on quick
     # readings, which cost a fraction of the full reading a wrong turn would be refused after.
     legible_upright = upright_counts and legible_letters(upright) >= UPRIGHT_LETTERS
     if rotation and confidence >= OSD_TRUSTED and max(image.size) >= OSD_MIN_SIDE and not legible_upright:
-        return rotation
+        return Turn(rotation)
     # Each turn is measured the same way, upright included: a quick pass on the small copy. Garbage
     # read from upside-down text at full size can outscore a right-way-up small copy of a passport
     # that fills a quarter of the page.
@@ -88,4 +108,4 @@ def find_rotation(image: Image.Image, upright: tesseract.OcrResult, languages: s
             best, best_score = candidate, score
             if score > 200:  # plainly readable: no need to try the other turns
                 break
-    return best
+    return Turn(best)

@@ -142,7 +142,7 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
     return Page(index=page_input.index, width=image.width, height=image.height, text=result.text,
                 words=result.words, source="ocr", rotation=rotation, skew=prepared.skew,
                 mean_conf=round(result.mean_conf, 1), mrz_lines=mrz_lines, faces=faces, crop=prepared.quad,
-                problems=problems)
+                problems=problems, script=upright.script)
 
 
 @dataclass(frozen=True)
@@ -154,6 +154,7 @@ class _Upright:
     rotation: int
     zone: ZoneReading | None
     identity: bool = False
+    script: str = ""  # OSD's script when the page is in one it is not read in (see orientation.Turn)
 
 
 def _read_upright(prepared: _Prepared, settings: OcrSettings) -> _Upright:
@@ -188,12 +189,12 @@ def _read_upright(prepared: _Prepared, settings: OcrSettings) -> _Upright:
         turned, rotation = _turned(prepared, settings, result, zone.rotation)
         return _Upright(turned, rotation, None if rotation else zone)
     on_end = stands_on_end(result)
-    rotation = find_rotation(prepared.image, result, settings.quick_languages, timeout=settings.timeout,
-                             upright_counts=not on_end)
-    if not rotation:
-        return _Upright(result, 0, zone)
-    turned, rotation = _turned(prepared, settings, result, rotation)
-    return _Upright(turned, rotation, None)
+    turn = find_rotation(prepared.image, result, settings.quick_languages, timeout=settings.timeout,
+                         upright_counts=not on_end)
+    if not turn.rotation:
+        return _Upright(result, 0, zone, script=turn.script)
+    turned, rotation = _turned(prepared, settings, result, turn.rotation)
+    return _Upright(turned, rotation, None, script=turn.script)
 
 
 def _identity_page(prepared: _Prepared, settings: OcrSettings, zone: ZoneReading) -> _Upright:

@@ -191,11 +191,20 @@ def read_text(image: Image.Image, languages: str, psm: int, init: Mapping[str, s
     return str(_recognised(image, languages, psm, timeout, init, variables).GetUTF8Text())
 
 
-def detect_rotation(image: Image.Image, timeout: float = 0) -> tuple[int, float]:
-    """Degrees to rotate the page clockwise to make it upright, and OSD's confidence.
+@dataclass(frozen=True)
+class Osd:
+    """OSD's answer: degrees to rotate the page clockwise to make it upright, the script its letters are
+    in ("Latin", "Arabic", "Cyrillic", "Han"...), and its confidence in each (0: it could not tell)."""
 
-    Returns (0, 0.0) when OSD cannot tell (too little text): the page is read as it is.
-    """
+    rotation: int = 0
+    confidence: float = 0.0
+    script: str = ""
+    script_confidence: float = 0.0
+
+
+def detect_rotation(image: Image.Image, timeout: float = 0) -> Osd:
+    """OSD's answer for the page (see Osd); `Osd()` when it cannot tell (too little text): the page is read
+    as it is."""
     # OSD is needed on the few pages that read badly: its engine (~50 MB) is opened for them and closed
     # at once, not kept in every worker.
     grey = image if image.mode == "L" else image.convert("L")
@@ -208,5 +217,6 @@ def detect_rotation(image: Image.Image, timeout: float = 0) -> tuple[int, float]
     finally:
         api.End()
     if not found:
-        return 0, 0.0
-    return (360 - int(found["orient_deg"])) % 360, float(found["orient_conf"])
+        return Osd()
+    return Osd((360 - int(found["orient_deg"])) % 360, float(found["orient_conf"]), str(found.get("script_name", "")),
+               float(found.get("script_conf", 0.0)))

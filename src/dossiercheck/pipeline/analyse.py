@@ -31,6 +31,9 @@ from dossiercheck.knowledge.files import derived_folder
 from dossiercheck.models import Classification, DateField, Document, FileReading, Mrz, Page, PageEvidence
 from dossiercheck.text.language import detect_language, keep_model_in, load_model, model_key
 
+UNREAD_SCRIPT = ("written in the {script} script, which this tool does not read: what it is and its dates "
+                 "are taken from its sworn translation when the dossier has one")
+
 
 def load_analysis_data() -> None:
     """What the analysis loads once (document types, evidence rules, date words: ~0.3 s on a cold
@@ -101,13 +104,18 @@ def analyse_part(reading: FileReading, pages: Sequence[Page], evidence: Sequence
     dates, mrz_problems = _dates(pages, found, mrz, mrz_page, reference_date, month_first=issuer is not None)
     problems.extend(p for p in mrz_problems if p not in problems)
     _language_model_kept()  # where the language model is kept, before it is first opened
+    language = detect_language("\n\f".join(p.text for p in pages))
+    script = next((p.script for p in pages if p.script), "")
+    if script and language is None:  # nothing Latin read on it: the page is in a script not read here
+        language = f"{script} script"
+        problems.append(UNREAD_SCRIPT.format(script=script))
     first, last = pages[0].index, pages[-1].index
     return Document(
         file=reading.file, sha256=reading.sha256, mime=reading.mime,
         size=reading.size if whole or first == reading.pages[0].index else 0,  # the file's bytes counted once
         pages=tuple(pages), type=found.type, confidence=found.confidence,
         cues=(*found.cues, *([f"numeric dates read month first (issuer: {issuer})"] if issuer else [])),
-        language=detect_language("\n\f".join(p.text for p in pages)), dates=tuple(dates), mrz=mrz,
+        language=language, dates=tuple(dates), mrz=mrz,
         problems=tuple(problems), part=None if whole else (first, last), about=found.about,
     )
 

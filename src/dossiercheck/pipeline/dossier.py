@@ -30,6 +30,7 @@ from dossiercheck.models import (
 from dossiercheck.models.document import file_of_name
 from dossiercheck.pipeline.documents import documents_of
 from dossiercheck.pipeline.read import ReadOptions
+from dossiercheck.pipeline.translations import pair_translations
 from dossiercheck.rules import DossierContext, evaluate
 from dossiercheck.rules.profiles import ProfileError, load_profile
 from dossiercheck.version import __version__
@@ -121,7 +122,8 @@ def check_readings(settings: DossierSettings, readings: Sequence[FileReading], s
 
     `check`, `batch` and the local page all come through here.
     """
-    analysed = documents_of(readings, settings.reference_date, options or ReadOptions())
+    analysed = pair_translations(documents_of(readings, settings.reference_date, options or ReadOptions()),
+                                 settings.reference_date)
     documents = apply_given(analysed, settings.given)
     requirements, deadlines = check_documents(settings, documents, lang)
     return Report(

@@ -45,11 +45,18 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
         looked_at = [d for d in ctx.documents if d.type not in not_needed]
     foreign = [d for d in looked_at if d.language and d.language not in accepted]
     translations = ctx.of_type(("sworn_translation",))
+    # An original paired with its translation (pipeline.translations) has it; the others need one of
+    # the translations no original was paired with.
+    paired = {name for d in foreign if (name := d.translation()) is not None}
+    foreign_unpaired = [d for d in foreign if d.translation() is None]
+    translations_unpaired = [t for t in translations if t.name not in paired]
     params: dict[str, Any] = {"accepted": "/".join(accepted), "foreign": [f"{d.name} ({d.language})" for d in foreign]}
     if not foreign:
         yield result(requirement, ctx, DEFAULTS, "pass", "pass", document_type="sworn_translation", **params)
-    elif len(translations) >= len(foreign):
+    elif len(translations_unpaired) >= len(foreign_unpaired):
         files = [d.name for d in foreign + translations]
         yield result(requirement, ctx, DEFAULTS, "pass", "pass", files, "sworn_translation", **params)
     else:
-        yield result(requirement, ctx, DEFAULTS, "fail", "fail", [d.name for d in foreign], foreign[0].type, **params)
+        params["foreign"] = [f"{d.name} ({d.language})" for d in foreign_unpaired]
+        yield result(requirement, ctx, DEFAULTS, "fail", "fail", [d.name for d in foreign_unpaired],
+                     foreign_unpaired[0].type, **params)

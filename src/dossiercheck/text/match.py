@@ -14,7 +14,6 @@ from typing import Any
 
 import regex
 
-
 # Letters with a stroke or without a dot that Unicode does not decompose into a letter and an accent (Polish
 # "ł", Turkish "ı", Croatian "đ", Danish "ø"): OCR in another language reads them as the plain letter.
 _UNDECOMPOSED = str.maketrans({"ı": "i", "ł": "l", "đ": "d", "ø": "o", "ħ": "h"})
