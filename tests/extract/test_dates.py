@@ -80,7 +80,10 @@ def test_month_names_in_the_languages_read(text: str, expected: dt.date) -> None
 def test_numeric_dates_are_day_first() -> None:
     assert values("05/04/2030") == [dt.date(2030, 4, 5)]
     assert values("03.12.2026") == [dt.date(2026, 12, 3)]
-    assert values("12/25/2026") == []  # month-first is not read: 25 is no month
+    # Written month first, with one reading only that is a day (25 is no month): that one. Dotted
+    # dates are day first everywhere, so "12.25.2026" is no date.
+    assert values("12/25/2026") == [dt.date(2026, 12, 25)]
+    assert values("12.25.2026") == []
 
 
 @pytest.mark.parametrize(

@@ -37,6 +37,7 @@ class _Group:
     cap: int
     matchers: tuple[PhraseMatcher, ...]
     followed_by: re.Pattern[str] | None  # what must follow a phrase on its line for it to count
+    line_words: int | None = None  # the most words a line may have for a phrase on it to count
 
 
 @dataclass(frozen=True)
@@ -64,7 +65,7 @@ def _groups(section: Mapping[str, Any]) -> tuple[_Group, ...]:
     return tuple(
         _Group(name, float(group["weight"]), int(group["cap"]),
                tuple(PhraseMatcher(p) for phrases in group["phrases"].values() for p in dict.fromkeys(phrases)),
-               _FOLLOWED_BY[group["followed_by"]] if "followed_by" in group else None)
+               _FOLLOWED_BY[group["followed_by"]] if "followed_by" in group else None, group.get("line_words"))
         for name, group in section.items()
     )
 
@@ -96,6 +97,9 @@ def _labelled(matcher: PhraseMatcher, lines: list[tuple[str, str]], needs: re.Pa
 
 
 def _count(group: _Group, text: str, lines: list[tuple[str, str]]) -> int:
+    if group.line_words is not None:
+        lines = [(raw, folded) for raw, folded in lines if len(folded.split()) <= group.line_words]
+        text = "\n".join(folded for _, folded in lines)
     if group.followed_by is not None:
         hits = sum(_labelled(m, lines, group.followed_by) for m in group.matchers)
     else:

@@ -186,8 +186,12 @@ def find_in_line(line: str, month_first: bool = False) -> list[DateMatch]:
         for match in pattern.finditer(line):
             if not _mostly_digits(match.group(0)):
                 continue
-            first, second = match.group("d"), match.group("m")
+            first, second, year = match.group("d"), match.group("m"), _year(match.group("y"))
             if month_first and pattern is _NUMERIC and "." not in match.group(0):  # dots: day first everywhere
                 first, second = second, first
-            add(match, _make(_number(first), _number(second), _year(match.group("y"))))
+            value = _make(_number(first), _number(second), year)
+            if value is None and pattern is _NUMERIC and "." not in match.group(0):
+                # "11/17/2026" has one reading that is a day, whatever the document's order: that one.
+                value = _make(_number(second), _number(first), year)
+            add(match, value)
     return sorted(found, key=lambda m: m.start)
