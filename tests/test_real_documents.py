@@ -123,3 +123,26 @@ def test_a_correct_lease_with_the_landlords_birth_date_raises_no_identity_warnin
     results, _ = run("municipality/registration", "identity.match",
                      [passport(birth=dt.date(1982, 2, 8)), lease], reference_date=APPOINTMENT)
     assert results and all(r.status == "pass" for r in results), [r.message for r in results]
+
+
+def test_a_certificate_in_arabic_counts_with_its_sworn_translation(tmp_path: Path) -> None:
+    """An original the tool cannot read, and its translation: the requirement is met from the translation."""
+    from tests.extract.test_other_languages import ARABIC, TRANSLATION
+    from tests.pdfs import text_pdf
+
+    folder = dossier_with(tmp_path, ARABIC * 2, "casier.png")
+    (folder / "casier-traduction.pdf").write_bytes(text_pdf(TRANSLATION))
+    report = check_dossier(folder, require_profile=True)
+    original = next(d for d in report.documents if d.file == "casier.png")
+    assert original.type == "good_conduct" and original.language == "Arabic script"
+    assert requirement(report, "good_conduct.age").status == "pass"
+    translated = [r for r in report.requirements if r.id == "translation.sworn"]
+    assert translated and all(r.status == "pass" for r in translated)
+
+
+def test_a_certificate_in_arabic_without_translation_is_not_ready(tmp_path: Path) -> None:
+    from tests.extract.test_other_languages import ARABIC
+
+    report = check_dossier(dossier_with(tmp_path, ARABIC * 2, "casier.png"), require_profile=True)
+    assert report.verdict == "incomplete"
+    assert requirement(report, "good_conduct.age").status != "pass"
