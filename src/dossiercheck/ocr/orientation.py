@@ -13,9 +13,13 @@ from PIL import Image
 
 from dossiercheck.ocr import preprocess, tesseract
 
-# OSD's script confidence above which a page is taken to be in that script. Rendered Arabic and Cyrillic
-# certificates gave 10; noise on Latin photos of the real-wording bench at most 3.3 ("Thai").
+# OSD's script confidence above which a page is taken to be in that script, and the scripts it may name.
+# Rendered Arabic and Cyrillic certificates gave 10; noise on Latin photos of the real-wording bench at
+# most 3.3 ("Thai"); on the specimen bench's passports and cards OSD often answers "Bengali" (up to 68)
+# and never one of these.
 SCRIPT_SURE = 6.0
+OTHER_SCRIPTS = frozenset({"Arabic", "Cyrillic", "Han", "HanS", "HanT", "Hangul", "Japanese", "Greek", "Hebrew",
+                           "Devanagari", "Armenian", "Georgian", "Ethiopic"})
 OSD_TRUSTED = 2.0  # OSD orientation confidence above which its answer is taken as it is
 QUICK_SIDE = 1400
 # Below this size (a small card picture blown up) OSD is confidently wrong too often: its answer is
@@ -65,16 +69,15 @@ def find_rotation(image: Image.Image, upright: tesseract.OcrResult, languages: s
     small = preprocess.downscaled(image, QUICK_SIDE)
     osd = tesseract.detect_rotation(small, timeout=timeout)
     rotation, confidence = osd.rotation, osd.confidence
-    if osd.script not in ("", "Latin") and osd.script_confidence >= SCRIPT_SURE:
-        # Letters of a script the page is not read in (a certificate in Arabic or Russian): the trial
-        # readings, in the Latin script, would only compare garbage. OSD's turn, when it is sure of it.
-        return Turn(rotation if confidence >= OSD_TRUSTED else 0, osd.script)
+    # Letters of a script the page is not read in (a certificate in Arabic or Russian) are only noted:
+    # the turn is still found by the trials below (OSD's script answer is wrong on card grounds).
+    script = osd.script if osd.script in OTHER_SCRIPTS and osd.script_confidence >= SCRIPT_SURE else ""
     # OSD's answer is taken as it is, unless the page already reads as much as a page of text upright
     # does (a chart, a form on a patterned ground): then it is only tried first, like any turn, on quick
     # readings, which cost a fraction of the full reading a wrong turn would be refused after.
     legible_upright = upright_counts and legible_letters(upright) >= UPRIGHT_LETTERS
     if rotation and confidence >= OSD_TRUSTED and max(image.size) >= OSD_MIN_SIDE and not legible_upright:
-        return Turn(rotation)
+        return Turn(rotation, script)
     # Each turn is measured the same way, upright included: a quick pass on the small copy. Garbage
     # read from upside-down text at full size can outscore a right-way-up small copy of a passport
     # that fills a quarter of the page.
@@ -108,4 +111,4 @@ def find_rotation(image: Image.Image, upright: tesseract.OcrResult, languages: s
             best, best_score = candidate, score
             if score > 200:  # plainly readable: no need to try the other turns
                 break
-    return Turn(best)
+    return Turn(best, script)

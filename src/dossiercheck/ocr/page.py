@@ -50,6 +50,8 @@ READS_WELL_CONF = 65
 # one language reads as well as four); the tests' A4 page of French running text, over 200.
 TEXT_PAGE_WORDS = 200
 TURNED_LETTERS = 20  # confidently read letters a turned page must show before the turn is kept
+# Fewer confidently read letters than this, upright: the page is not in the Latin script (see _script).
+UNREAD_LETTERS = 60
 # Below this many pixels on its short side a picture holds no readable line, even upscaled.
 MIN_SIDE = 32
 
@@ -142,7 +144,7 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
     return Page(index=page_input.index, width=image.width, height=image.height, text=result.text,
                 words=result.words, source="ocr", rotation=rotation, skew=prepared.skew,
                 mean_conf=round(result.mean_conf, 1), mrz_lines=mrz_lines, faces=faces, crop=prepared.quad,
-                problems=problems, script=upright.script)
+                problems=problems, script=_script(upright, result))
 
 
 @dataclass(frozen=True)
@@ -241,6 +243,14 @@ def _in_own_language(image: Image.Image, result: tesseract.OcrResult, languages:
     if legible_letters(again) < 0.9 * legible_letters(result):
         return result, languages
     return again, again_languages
+
+
+def _script(upright: _Upright, result: tesseract.OcrResult) -> str:
+    """The script OSD named, kept only for a page that still reads as almost nothing in the Latin script
+    once upright: OSD names Arabic or Cyrillic with confidence on some photos of Latin pages too."""
+    if not upright.script or reads_well(result) or legible_letters(result) >= UNREAD_LETTERS:
+        return ""
+    return upright.script
 
 
 def _mostly_text(result: tesseract.OcrResult) -> bool:

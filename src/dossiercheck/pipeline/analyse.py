@@ -106,7 +106,7 @@ def analyse_part(reading: FileReading, pages: Sequence[Page], evidence: Sequence
     _language_model_kept()  # where the language model is kept, before it is first opened
     language = detect_language("\n\f".join(p.text for p in pages))
     script = next((p.script for p in pages if p.script), "")
-    if script and language is None:  # nothing Latin read on it: the page is in a script not read here
+    if script and language is None and mrz is None:  # nothing Latin read on it: a script not read here
         language = f"{script} script"
         problems.append(UNREAD_SCRIPT.format(script=script))
     first, last = pages[0].index, pages[-1].index
