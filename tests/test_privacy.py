@@ -273,7 +273,7 @@ def test_cache_holds_text_only_in_private_folders(dossier: Path, tmp_path: Path)
         assert set(plain) == {"pages", "problems"}
         for page in plain["pages"]:
             assert set(page) <= {"index", "width", "height", "text", "words", "source", "rotation", "skew",
-                                 "mean_conf", "mrz_lines", "faces", "crop", "problems"}
+                                 "mean_conf", "mrz_lines", "faces", "crop", "problems", "script"}
 
 
 def test_cache_info_and_clear(dossier: Path, tmp_path: Path) -> None:
