@@ -26,6 +26,7 @@ from dossiercheck.icao.parse import STATES
 from dossiercheck.knowledge.doctypes import DocType, load_doctypes
 from dossiercheck.knowledge.settings import ReadingSettings, reading_settings
 from dossiercheck.models import Classification, Mrz, Page
+from dossiercheck.models.document import TRANSLATES_CUE
 from dossiercheck.text.match import fold, normalise
 
 UNKNOWN = "unknown"
@@ -234,7 +235,7 @@ def _translated(scores: dict[str, Score]) -> list[str]:
     source = max(candidates, key=lambda s: s.score, default=None)
     # The translated type's score already lost its "sworn translator" penalty: allow for it.
     if source is not None and source.score >= source.doctype.min_score - 4 and not source.doctype.attachment:
-        return [f"translates: {source.doctype.id}"]
+        return [f"{TRANSLATES_CUE}{source.doctype.id}"]
     return []
 
 

@@ -187,10 +187,11 @@ def find_in_line(line: str, month_first: bool = False) -> list[DateMatch]:
             if not _mostly_digits(match.group(0)):
                 continue
             first, second, year = match.group("d"), match.group("m"), _year(match.group("y"))
-            if month_first and pattern is _NUMERIC and "." not in match.group(0):  # dots: day first everywhere
+            either_order = pattern is _NUMERIC and "." not in match.group(0)  # dots: day first everywhere
+            if month_first and either_order:
                 first, second = second, first
             value = _make(_number(first), _number(second), year)
-            if value is None and pattern is _NUMERIC and "." not in match.group(0):
+            if value is None and either_order:
                 # "11/17/2026" has one reading that is a day, whatever the document's order: that one.
                 value = _make(_number(second), _number(first), year)
             add(match, value)

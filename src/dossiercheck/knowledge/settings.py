@@ -8,6 +8,7 @@ from typing import Any
 
 from dossiercheck.errors import DossierCheckError
 from dossiercheck.knowledge.files import load_checked
+from dossiercheck.text.match import normalise
 
 
 class SettingsError(DossierCheckError):
@@ -33,7 +34,8 @@ class ReadingSettings:
 @dataclass(frozen=True)
 class ReadAgain:
     """The languages a page is read again in when it reads like one of them (reading.yaml `languages`):
-    Tesseract's model of each, with the language's own short words, and how many of them make a page."""
+    Tesseract's model of each, with the language's own short words (normalised: text.match.normalise),
+    and how many of them make a page."""
 
     min_words: int
     markers: tuple[tuple[str, tuple[str, ...]], ...]
@@ -50,8 +52,9 @@ def _reading_data() -> Any:
 @functools.lru_cache(maxsize=1)
 def read_again() -> ReadAgain:
     languages = _reading_data()["languages"]
-    return ReadAgain(languages["min_words"],
-                     tuple((model, tuple(words)) for model, words in languages["read_again"].items()))
+    # Normalised as the page's words will be (accents folded), once, not on every page.
+    return ReadAgain(languages["min_words"], tuple((model, tuple(dict.fromkeys(normalise(w) for w in words)))
+                                                   for model, words in languages["read_again"].items()))
 
 
 @functools.lru_cache(maxsize=1)

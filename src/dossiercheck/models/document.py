@@ -14,8 +14,10 @@ from dossiercheck.models.reading import Mrz, MrzCheck, Page
 # Where a date comes from: the page's text, its MRZ, the applicant (dossier.yaml, --given-date), or the
 # sworn translation paired with the document (pipeline.translations).
 DateOrigin = Literal["text", "mrz", "given", "translation"]
-# The cue an original carries naming the sworn translation paired with it.
+# The cue an original carries naming the sworn translation paired with it, and the cue a sworn translation
+# carries naming the type it translates (classify.decide writes it, pipeline.translations reads it).
 PAIRED_CUE = "sworn translation: "
+TRANSLATES_CUE = "translates: "
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from dossiercheck.ocr import preprocess, tesseract
 # most 3.3 ("Thai"); on the specimen bench's passports and cards OSD often answers "Bengali" (up to 68)
 # and never one of these.
 SCRIPT_SURE = 6.0
-OTHER_SCRIPTS = frozenset({"Arabic", "Cyrillic", "Han", "HanS", "HanT", "Hangul", "Japanese", "Greek", "Hebrew",
-                           "Devanagari", "Armenian", "Georgian", "Ethiopic"})
+OTHER_SCRIPTS = frozenset({"Arabic", "Cyrillic", "Han", "Hangul", "Japanese", "Greek", "Hebrew", "Devanagari",
+                           "Armenian", "Georgian", "Ethiopic"})
 OSD_TRUSTED = 2.0  # OSD orientation confidence above which its answer is taken as it is
 QUICK_SIDE = 1400
 # Below this size (a small card picture blown up) OSD is confidently wrong too often: its answer is

@@ -19,7 +19,6 @@ from dossiercheck.text.match import normalise
 def own_language(text: str, read_again: ReadAgain) -> str | None:
     """Tesseract's model of the language `text` reads like, among `read_again`'s; None: none of them."""
     words = Counter(normalise(text).split())
-    counts = sorted(((sum(words[normalise(w)] for w in set(markers)), model) for model, markers in read_again.markers),
-                    reverse=True)
+    counts = sorted(((sum(words[w] for w in markers), model) for model, markers in read_again.markers), reverse=True)
     (best, model), runner_up = counts[0], counts[1][0] if len(counts) > 1 else 0
     return model if best >= read_again.min_words and best >= 2 * runner_up else None

@@ -21,21 +21,25 @@ import os
 from collections.abc import Sequence
 from typing import Any
 
+from dossiercheck.classify.decide import UNKNOWN
 from dossiercheck.extract.date_assign import assign_dates
 from dossiercheck.knowledge.doctypes import load_doctypes
 from dossiercheck.models import DateField, Document
-from dossiercheck.models.document import PAIRED_CUE
+from dossiercheck.models.document import PAIRED_CUE, TRANSLATES_CUE
+from dossiercheck.ocr.settings import MODELS
 
 TRANSLATION = "sworn_translation"
-UNKNOWN = "unknown"
-TRANSLATES = "translates: "
-# The procedures' languages: a document in one of them needs no translation to be understood here.
-READ_AS_IS = ("fr", "nl", "de", "en")
+# A document in one of the languages every page is read in first needs no translation to be read here.
+READ_AS_IS = tuple(MODELS)
+# An unknown original in another file than the translation is paired with it on a shared name only
+# (at least this many first letters: "casier.jpg" and "casier-traduction.pdf"), when the translation does
+# not say what it translates.
+SHARED_LETTERS = 3
 
 
 def translated_type(document: Document) -> str | None:
     """The type a sworn translation carries, from its cues; None when its content did not say."""
-    return next((c[len(TRANSLATES):] for c in document.cues if c.startswith(TRANSLATES)), None)
+    return next((c[len(TRANSLATES_CUE):] for c in document.cues if c.startswith(TRANSLATES_CUE)), None)
 
 
 def _needs_translation(document: Document) -> bool:
@@ -47,6 +51,12 @@ def _shared_name(a: str, b: str) -> int:
     return len(os.path.commonprefix([os.path.splitext(a)[0].casefold(), os.path.splitext(b)[0].casefold()]))
 
 
+def _beside(original: Document, translation: Document) -> bool:
+    """In the same file, or named alike: the evidence that pairs an unknown original with a translation
+    that does not say what it translates."""
+    return original.file == translation.file or _shared_name(original.file, translation.file) >= SHARED_LETTERS
+
+
 def pair_translations(documents: Sequence[Document], reference_date: dt.date) -> tuple[Document, ...]:
     """The documents, each original paired with its sworn translation (see the module docstring)."""
     out = list(documents)
@@ -55,20 +65,15 @@ def pair_translations(documents: Sequence[Document], reference_date: dt.date) ->
         if translation.type != TRANSLATION:
             continue
         kind = translated_type(translation)
-        candidates = [i for i, d in enumerate(documents) if i not in taken and i != t_index
-                      and _needs_translation(d) and (d.type == kind or d.type == UNKNOWN)]
+        candidates = [i for i, d in enumerate(documents) if i not in taken and i != t_index and _needs_translation(d)
+                      and (d.type == kind or d.type == UNKNOWN and (kind is not None or _beside(d, translation)))]
         if not candidates:
             continue
-        # An unknown page nobody could read is paired only on evidence: the same file or a shared name.
         best = min(candidates, key=lambda i: (documents[i].file != translation.file,
                                               -_shared_name(documents[i].file, translation.file),
                                               abs(i - t_index)))
-        original = documents[best]
-        if original.type == UNKNOWN and original.file != translation.file and \
-                _shared_name(original.file, translation.file) < 3 and kind is None:
-            continue
         taken.add(best)
-        out[best] = _paired(original, translation, kind, reference_date)
+        out[best] = _paired(documents[best], translation, kind, reference_date)
     return tuple(out)
 
 
