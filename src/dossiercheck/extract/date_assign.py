@@ -38,13 +38,14 @@ def _place_date() -> re.Pattern[str]:
     """
     articles = "|".join(re.escape(a) for a in date_words().place_date_articles)
     return re.compile(
-        r"^\s*(?:[^\d:,]{0,12}:\s*)?[A-Za-zÀ-ÿ][a-zà-ÿ][\w'’ -]{0,40},\s*"
+        r"^\s*(?:[^\d:,]{0,12}:\s*)?[A-Za-zÀ-ÿ][a-zà-ÿ][\w'’ .-]{0,40}(?:,\s*[A-Z]\.(?:\s?[A-Z]\.)*)?,\s*"
         rf"(?:{articles})?\s*"
         r"(?:[A-Za-zà-ÿ]{5,10},?\s*)?$"
     )
 
 
 _SHORT = 6  # labels shorter than this ("le", "du", "date") count only right next to the date
+_QUALIFIER = 20  # at most this many characters between a label and its date ("of the certificate")
 
 
 @dataclass(frozen=True)
@@ -68,6 +69,11 @@ def _labels(doctype_id: str | None) -> tuple[_Label, ...]:
     fields: dict[str, tuple[str, ...]] = {}
     if doctype is not None:
         fields = {name: doctype.labels(name) for name in doctype.dates}
+        if not doctype.mrz_codes and not doctype.translation and doctype.issue_date in fields:
+            # The words any issued paper uses for its date ("date of issue", "établi le"), after its own;
+            # not on a translation, whose text carries the original's date of issue beside the translator's.
+            field = doctype.issue_date
+            fields[field] = tuple(dict.fromkeys(fields[field] + date_words().issued))
     else:
         names = {name for dt_ in doctypes.values() for name in dt_.dates}
         fields = {name: all_labels(doctypes, name) for name in sorted(names)}
@@ -85,7 +91,9 @@ def _match_left(labels: tuple[_Label, ...], before: str) -> _Label | None:
         for m in label.pattern.finditer(context):
             trailing = context[m.end() :].strip()
             short = len(normalise(label.text)) < _SHORT
-            if (short and trailing) or len(trailing) > 12 or len(trailing.split()) > 3:
+            # A few words may qualify the label: "Data wydania zaświadczenia:", "Fecha de expedición del
+            # certificado:" (the date of issue of the certificate).
+            if (short and trailing) or len(trailing) > _QUALIFIER or len(trailing.split()) > 3:
                 continue
             key = (m.end(), m.end() - m.start(), label)
             if best is None or key[:2] > best[:2]:
@@ -173,6 +181,9 @@ def _label_for(labels: tuple[_Label, ...], lines: list[PageLine], found: Located
         return _Hit(range_end, f"end of range '{before.strip()}'", 4)
     if formula or (previous == 0 and _place_date().match(before) and before.strip()):
         return _Hit(issue_field, "place and date of signature", 3)
+    issued_after = words.issued_after.match(normalise(line[found.end :]))
+    if issued_after is not None:
+        return _Hit(issue_field, issued_after.group(0).strip(), 3)
     for offset, rank in ((-1, 2), (1, 1)):
         text = _neighbour_text(lines, found, offset, same_line)
         hits = _match_any(labels, text)

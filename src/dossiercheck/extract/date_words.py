@@ -25,6 +25,8 @@ class DateWords:
     joiners: tuple[str, ...]
     place_date_articles: tuple[str, ...]
     month_first: re.Pattern[str]  # an issuer of a state that writes numeric dates month first
+    issued: tuple[str, ...]  # "date of issue", "établi le": the issue date of any paper that is not an ID
+    issued_after: re.Pattern[str]  # "tarihinde düzenlenmiştir" right after a date: the date of issue
 
 
 def _all(by_language: Mapping[str, Iterable[str]]) -> tuple[str, ...]:
@@ -41,7 +43,7 @@ def date_words() -> DateWords:
     verbs, places = _all(data["done_at"]["verbs"]), _all(data["done_at"]["places"])
     return DateWords(
         done_at=re.compile(
-            rf"\b(?:{_alternatives(verbs)})\b(?: \w+){{0,3}} (?:{_alternatives(places)}) [\w ,]{{2,40}}$"),
+            rf"\b(?:{_alternatives(verbs)})\b(?: \w+){{0,4}} (?:{_alternatives(places)}) [\w ,]{{2,60}}$"),
         signature=re.compile(rf"\b(?:{'|'.join(_all(data['signature']))})\b[\w ,'’-]{{0,40}}$"),
         range_end=frozenset(_all(data["range_end"])),
         printed=_all(data["printed"]),
@@ -50,4 +52,6 @@ def date_words() -> DateWords:
         joiners=tuple(data["joiners"]),
         place_date_articles=tuple(data["place_date_articles"]),
         month_first=re.compile(rf"\b(?:{_alternatives(data['month_first'])})\b"),
+        issued=_all(data["issued"]),
+        issued_after=re.compile(rf"^\s*(?:{'|'.join(_all(data['issued_after']))})"),
     )
