@@ -12,7 +12,7 @@ import datetime as dt
 import pytest
 
 from dossiercheck.extract.date_parse import find_in_line, read_month
-from dossiercheck.extract.dates import month_first_issuer
+from dossiercheck.extract.dates import numeric_order
 from dossiercheck.knowledge.settings import read_again
 from dossiercheck.models import Page
 from dossiercheck.ocr.own_language import own_language
@@ -106,7 +106,7 @@ FBI = [
 
 
 def test_numeric_dates_month_first_on_a_us_document() -> None:
-    assert month_first_issuer([text(FBI)]) is not None
+    assert numeric_order([text(FBI)], "en").why.startswith("issuer")
     doc = analysed(text(FBI), reference_date=REF)
     assert doc.date("issue") == dt.date(2026, 10, 3)
     assert doc.date("birth") == dt.date(1992, 7, 4)
@@ -118,12 +118,41 @@ def test_numeric_dates_day_first_elsewhere() -> None:
     lines = ["EXTRAIT DE CASIER JUDICIAIRE", "Le soussigné certifie que la personne désignée ci-dessous",
              "n'a fait l'objet d'aucune condamnation.", "Nom : GARCIA   Nationalité : United States",
              "Née le 07/04/1992", "Fait à Bruxelles, le 10/03/2026"]
-    assert month_first_issuer([text(lines)]) is None
+    assert not numeric_order([text(lines)], "fr").month_first
     doc = analysed(text(lines), reference_date=REF)
     assert doc.date("issue") == dt.date(2026, 3, 10)
     # Dotted dates are day first even from the United States; ISO dates are what they say.
     assert [m.value for m in find_in_line("10.03.2026 and 2026-10-03", month_first=True)] == [
         dt.date(2026, 3, 10), dt.date(2026, 10, 3)]
+
+
+def test_another_date_on_the_page_decides_the_order() -> None:
+    # No issuer says which order; the birth date 08/23/1994 can only be 23 August, so 12/07/2026 is 7 December.
+    lines = ["MEDICAL CERTIFICATE", "Name of applicant: DELA CRUZ, Maria", "Date of birth: 08/23/1994",
+             "I certify that I have examined the above-named applicant.", "Date of examination: 12/07/2026"]
+    doc = analysed(text(lines), reference_date=REF)
+    assert doc.date("issue") == dt.date(2026, 12, 7)
+    assert any("08/23/1994 reads month first only" in cue for cue in doc.cues)
+    # And the other way: a birth date 23/08/1994 makes the page day first.
+    lines[2] = "Date of birth: 23/08/1994"
+    assert analysed(text(lines), reference_date=REF).date("issue") == dt.date(2026, 7, 12)
+
+
+def test_an_english_date_nothing_decides_keeps_both_readings() -> None:
+    lines = ["MEDICAL CERTIFICATE", "Name of applicant: SMITH, John", "Date of birth: 05/06/1990",
+             "I certify that I have examined the above-named applicant.", "Date of examination: 03/07/2026"]
+    doc = analysed(text(lines), reference_date=REF)
+    issue = next(d for d in doc.dates if d.field == "issue")
+    assert (issue.value, issue.other) == (dt.date(2026, 7, 3), dt.date(2026, 3, 7))  # read day first, not silently
+    # The same page in French is day first: French is written so wherever it is official.
+    french = ["CERTIFICAT MÉDICAL", "Nom : DUPONT, Jean", "Né le 05/06/1990",
+              "Je soussigné certifie avoir examiné la personne ci-dessus.", "Fait à Namur, le 03/07/2026"]
+    issue = next(d for d in analysed(text(french), reference_date=REF).dates if d.field == "issue")
+    assert (issue.value, issue.other) == (dt.date(2026, 7, 3), None)
+    # A named day-first issuer decides too.
+    lines.insert(0, "Nigeria Police Force")
+    issue = next(d for d in analysed(text(lines), reference_date=REF).dates if d.field == "issue")
+    assert issue.other is None
 
 
 # --- an original in a script not read here, paired with its sworn translation ---

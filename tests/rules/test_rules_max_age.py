@@ -86,3 +86,25 @@ def test_a_result_names_the_date_it_rests_on() -> None:
     missing, _ = run("visa-d/employee", "passport.validity", [])
     assert (aged[0].date_field, unread[0].date_field, valid[0].date_field) == ("issue", "issue", "expiry")
     assert missing[0].date_field == ""
+
+
+def _two_readings(read: dt.date, other: dt.date) -> DateField:
+    return DateField(value=read, raw=f"{read:%d/%m/%Y}", page=0, field="issue", other=other)
+
+
+def test_a_date_with_two_readings_that_decide_differently_blocks() -> None:
+    # REF 2026-11-23: 03/07/2026 read as 3 July passes; as 7 March it is over 6 months old.
+    date = _two_readings(dt.date(2026, 7, 3), dt.date(2026, 3, 7))
+    document = dataclasses.replace(doc("medical", "medical.pdf"), dates=(date,))
+    results, deadlines = run("visa-d/employee", "medical.age", [document])
+    assert results[0].status == "fail" and not deadlines
+    assert "03/07/2026" in results[0].message and "2026-03-07" in results[0].message
+    assert "--given-date 'medical.pdf:issue=YYYY-MM-DD'" in results[0].action
+
+
+def test_a_date_with_two_readings_that_agree_is_checked() -> None:
+    # 10/08/2026: 10 August or 8 October, both within 6 months of 2026-11-23: the same answer either way.
+    date = _two_readings(dt.date(2026, 8, 10), dt.date(2026, 10, 8))
+    document = dataclasses.replace(doc("medical", "medical.pdf"), dates=(date,))
+    results, _ = run("visa-d/employee", "medical.age", [document])
+    assert results[0].status == "pass"

@@ -18,7 +18,7 @@ from typing import Any
 
 from dossiercheck.extract.date_parse import weekday_names
 from dossiercheck.extract.date_words import date_words
-from dossiercheck.extract.dates import LocatedDate, PageLine, locate_dates, page_lines
+from dossiercheck.extract.dates import DAY_FIRST, LocatedDate, NumericOrder, PageLine, locate_dates, page_lines
 from dossiercheck.knowledge.doctypes import DocType, all_labels, load_doctypes
 from dossiercheck.models import DateField, Page
 from dossiercheck.text.match import compile_phrase, normalise
@@ -224,9 +224,9 @@ def _century_fix(field: str, date: DateField, reference: dt.date) -> DateField:
 
 
 def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date: dt.date,
-                 month_first: bool = False) -> list[DateField]:
+                 order: NumericOrder = DAY_FIRST) -> list[DateField]:
     """Every visual date of a document's pages, labelled ones first with `field` set, the rest with field None.
-    Numeric dates are read month first when `month_first` (extract.dates.month_first_issuer)."""
+    Numeric dates are read in the document's `order` (extract.dates.numeric_order)."""
     labels = _labels(doctype.id if doctype is not None else None)
     issue_field = (doctype.issue_date if doctype is not None else None) or "issue"
     fields = doctype.dates if doctype is not None else {"expiry": {}}
@@ -236,7 +236,7 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
     alone: set[tuple[int, str, Any]] = set()
     for page in pages:
         lines = page_lines(page)
-        located = locate_dates(page, month_first)
+        located = locate_dates(page, order)
         for found in located:
             same_line = [d for d in located if d.line == found.line]
             hit = _label_for(labels, lines, found, same_line, issue_field, range_end)

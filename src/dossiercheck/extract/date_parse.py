@@ -61,6 +61,9 @@ class DateMatch:
     raw: str
     start: int
     end: int
+    # The other reading of a slash or dash date when nothing on the document fixes the order and both
+    # readings are days ("03/07/2026": 3 July or 7 March); None otherwise.
+    other: dt.date | None = None
 
 
 def _month_data() -> list[Any]:
@@ -160,18 +163,19 @@ def _mostly_digits(raw: str) -> bool:
     return sum(c.isdigit() for c in chars) * 2 >= len(chars) + 1
 
 
-def find_in_line(line: str, month_first: bool = False) -> list[DateMatch]:
+def find_in_line(line: str, month_first: bool = False, order_known: bool = True) -> list[DateMatch]:
     """Every date in one line of text, left to right, non-overlapping; numeric ones day first, or month
-    first (`month_first`: a document of a state that writes them so, see extract.dates.month_first_issuer)."""
+    first (`month_first`: a document of a state that writes them so, see extract.dates.numeric_order).
+    Unless `order_known`, a slash or dash date with two readings keeps the other one in `other`."""
     found: list[DateMatch] = []
     taken: list[tuple[int, int]] = []
 
-    def add(match: re.Match[str] | regex.Match[str], value: dt.date | None) -> None:
+    def add(match: re.Match[str] | regex.Match[str], value: dt.date | None, other: dt.date | None = None) -> None:
         start, end = match.span()
         if value is None or any(s < end and start < e for s, e in taken):
             return
         taken.append((start, end))
-        found.append(DateMatch(value, match.group(0).strip(), start, end))
+        found.append(DateMatch(value, match.group(0).strip(), start, end, other))
 
     for match in _day_month().finditer(line, overlapped=True):
         month = read_month(match.group("m"))
@@ -191,8 +195,23 @@ def find_in_line(line: str, month_first: bool = False) -> list[DateMatch]:
             if month_first and either_order:
                 first, second = second, first
             value = _make(_number(first), _number(second), year)
-            if value is None and either_order:
+            other = _make(_number(second), _number(first), year) if either_order else None
+            if value is None:
                 # "11/17/2026" has one reading that is a day, whatever the document's order: that one.
-                value = _make(_number(second), _number(first), year)
-            add(match, value)
+                value, other = other, None
+            add(match, value, None if order_known or other == value else other)
     return sorted(found, key=lambda m: m.start)
+
+
+def order_evidence(line: str) -> list[tuple[str, bool]]:
+    """The slash and dash dates of a line that can be read in one order only, each with whether that order is
+    month first ("08/23/1994") or day first ("23/08/1994"): what a document's other dates say of its order."""
+    evidence: list[tuple[str, bool]] = []
+    for match in _NUMERIC.finditer(line):
+        if "." in match.group(0) or not _mostly_digits(match.group(0)):
+            continue
+        first, second, year = _number(match.group("d")), _number(match.group("m")), _year(match.group("y"))
+        day_first, month_first = _make(first, second, year), _make(second, first, year)
+        if (day_first is None) != (month_first is None):
+            evidence.append((match.group(0).strip(), month_first is not None))
+    return evidence

@@ -25,6 +25,7 @@ class DateWords:
     joiners: tuple[str, ...]
     place_date_articles: tuple[str, ...]
     month_first: re.Pattern[str]  # an issuer of a state that writes numeric dates month first
+    day_first: re.Pattern[str]  # an issuer of an English-speaking state that writes them day first
     issued: tuple[str, ...]  # "date of issue", "établi le": the issue date of any paper that is not an ID
     issued_after: re.Pattern[str]  # "tarihinde düzenlenmiştir" right after a date: the date of issue
 
@@ -52,6 +53,7 @@ def date_words() -> DateWords:
         joiners=tuple(data["joiners"]),
         place_date_articles=tuple(data["place_date_articles"]),
         month_first=re.compile(rf"\b(?:{_alternatives(data['month_first'])})\b"),
+        day_first=re.compile(rf"\b(?:{_alternatives(data['day_first'])})\b"),
         issued=_all(data["issued"]),
         issued_after=re.compile(rf"^\s*(?:{'|'.join(_all(data['issued_after']))})"),
     )

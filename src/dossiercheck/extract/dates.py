@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from dossiercheck.extract.date_parse import find_in_line
+from dossiercheck.extract.date_parse import find_in_line, order_evidence
 from dossiercheck.extract.date_words import date_words
 from dossiercheck.models import DateField, Page, Word
 from dossiercheck.text.match import normalise
@@ -68,23 +68,53 @@ def is_reference(before: str) -> bool:
     return bool(date_words().reference.search(normalise(before[-25:])))
 
 
-def month_first_issuer(pages: Sequence[Page]) -> str | None:
-    """The issuer named in the pages whose state writes numeric dates month first (the FBI, the Philippine
-    NBI...: schemas/date_words.yaml `month_first`), or None: dates are read day first."""
-    found = date_words().month_first.search(normalise("\n".join(page.text for page in pages)))
-    return found.group(0) if found else None
+@dataclass(frozen=True)
+class NumericOrder:
+    """How a document's slash and dash dates are read (dotted and ISO dates are the same everywhere)."""
+
+    month_first: bool
+    known: bool  # False: nothing on the document says; dates with two readings keep both (DateField.other)
+    why: str = ""  # what decided: "issuer: federal bureau of investigation", "08/23/1994 reads month first only"
 
 
-def locate_dates(page: Page, month_first: bool = False) -> list[LocatedDate]:
+DAY_FIRST = NumericOrder(month_first=False, known=True)
+
+
+def numeric_order(pages: Sequence[Page], language: str | None) -> NumericOrder:
+    """The order of a document's numeric dates, from the evidence on it, strongest first:
+
+    1. an issuer of a state that writes them month first (the FBI, the Philippine NBI...) or day first
+       (ACRO, the Indian or Nigerian police...: schemas/date_words.yaml `month_first`, `day_first`);
+    2. another slash or dash date on the document that has one reading only (a birth date "08/23/1994");
+    3. the language: every language read here but English is written day first wherever it is official.
+    An English document with none of these is undecided: its dates with two readings keep both, and a rule
+    that would decide differently on the other reading asks for the date instead of guessing.
+    """
+    text = normalise("\n".join(page.text for page in pages))
+    words = date_words()
+    for pattern, month_first in ((words.month_first, True), (words.day_first, False)):
+        if issuer := pattern.search(text):
+            return NumericOrder(month_first, True, f"issuer: {issuer.group(0)}")
+    evidence = [found for page in pages for line in page.text.splitlines() for found in order_evidence(line)]
+    month_first_only = [raw for raw, month_first in evidence if month_first]
+    if month_first_only and len(month_first_only) == len(evidence):
+        return NumericOrder(True, True, f"{month_first_only[0]} reads month first only")
+    if evidence or (language is not None and language != "en"):
+        return DAY_FIRST
+    return NumericOrder(month_first=False, known=False)
+
+
+def locate_dates(page: Page, order: NumericOrder = DAY_FIRST) -> list[LocatedDate]:
     """Every date on the page in reading order, with its line, span and words; reference numbers left out.
-    Numeric dates day first, or month first on a document of a state that writes them so."""
+    Numeric dates in the document's `order` (day first unless told)."""
     located: list[LocatedDate] = []
     for number, line in enumerate(page_lines(page)):
-        for match in find_in_line(line.text, month_first):
+        for match in find_in_line(line.text, order.month_first, order.known):
             if is_reference(line.text[: match.start]):
                 continue
             words = tuple(w for w, s, e in line.words if s < match.end and match.start < e)
-            field = DateField(value=match.value, raw=match.raw, page=page.index, box=union_box(words))
+            field = DateField(value=match.value, raw=match.raw, page=page.index, box=union_box(words),
+                              other=match.other)  # fmt: skip
             located.append(LocatedDate(field, number, match.start, match.end, words))
     return located
 

@@ -31,6 +31,9 @@ class DateField:
     label: str | None = None  # the label that decided the field, if any
     box: tuple[int, int, int, int] | None = None  # left, top, width, height on the page
     source: DateOrigin = "text"
+    # The other reading of a numeric date whose order nothing on its document decides ("03/07/2026" read
+    # 3 July, could be 7 March: extract.dates.numeric_order); None when the date has one reading.
+    other: dt.date | None = None
 
 
 @dataclass(frozen=True)

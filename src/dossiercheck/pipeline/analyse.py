@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 
 from dossiercheck.classify import classify, split_pages
 from dossiercheck.extract.date_assign import assign_dates
-from dossiercheck.extract.dates import month_first_issuer
+from dossiercheck.extract.dates import DAY_FIRST, NumericOrder, numeric_order
 from dossiercheck.extract.mrz import (
     INVALID_MRZ,
     best_mrz,
@@ -100,11 +100,11 @@ def analyse_part(reading: FileReading, pages: Sequence[Page], evidence: Sequence
     problems = list(reading.problems)
     for page in pages:
         problems.extend(p for p in page.problems if p not in problems)
-    issuer = month_first_issuer(pages)
-    dates, mrz_problems = _dates(pages, found, mrz, mrz_page, reference_date, month_first=issuer is not None)
-    problems.extend(p for p in mrz_problems if p not in problems)
     _language_model_kept()  # where the language model is kept, before it is first opened
     language = detect_language("\n\f".join(p.text for p in pages))
+    order = numeric_order(pages, language)
+    dates, mrz_problems = _dates(pages, found, mrz, mrz_page, reference_date, order)
+    problems.extend(p for p in mrz_problems if p not in problems)
     script = next((p.script for p in pages if p.script), "")
     if script and language is None and mrz is None:  # nothing Latin read on it: a script not read here
         language = f"{script} script"
@@ -114,17 +114,17 @@ def analyse_part(reading: FileReading, pages: Sequence[Page], evidence: Sequence
         file=reading.file, sha256=reading.sha256, mime=reading.mime,
         size=reading.size if whole or first == reading.pages[0].index else 0,  # the file's bytes counted once
         pages=tuple(pages), type=found.type, confidence=found.confidence,
-        cues=(*found.cues, *([f"numeric dates read month first (issuer: {issuer})"] if issuer else [])),
+        cues=(*found.cues, *([f"numeric dates read month first ({order.why})"] if order.month_first else [])),
         language=language, dates=tuple(dates), mrz=mrz,
         problems=tuple(problems), part=None if whole else (first, last), about=found.about,
     )
 
 
 def _dates(pages: Sequence[Page], found: Classification, mrz: Mrz | None, mrz_page: int,
-           reference_date: dt.date, month_first: bool = False) -> tuple[list[DateField], list[str]]:
+           reference_date: dt.date, order: NumericOrder = DAY_FIRST) -> tuple[list[DateField], list[str]]:
     """The document's dates (MRZ ones first on identity documents whose MRZ holds) and MRZ problems."""
     doctype = load_doctypes().get(found.type)
-    visual = assign_dates(pages, doctype, reference_date, month_first)
+    visual = assign_dates(pages, doctype, reference_date, order)
     if mrz is None:
         return visual, []
     visual, impossible = without_impossible_dates(mrz, visual)

@@ -41,7 +41,8 @@ def render_inspection(document: Document, show_personal_data: bool = False, show
         field = found.field or "not assigned"
         label = f' after "{found.label}"' if found.label else ""
         out.append(f"  {found.value.isoformat()}  read as \"{found.raw}\" on page {found.page + 1}{label} -> {field}"
-                   + (" (from the MRZ)" if found.source == "mrz" else ""))
+                   + (" (from the MRZ)" if found.source == "mrz" else "")
+                   + (f" (or {found.other.isoformat()}: nothing on it says which order)" if found.other else ""))
     if document.problems:
         out.append("Problems:")
         out += [f"  ! {problem}" for problem in document.problems]

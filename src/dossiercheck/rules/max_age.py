@@ -8,6 +8,9 @@ Passing: months 6, reference 2026-08-31, issued 2026-02-28 (6 months before, cla
 Failing: months 6, reference 2026-11-23, issued 2026-05-22 (6 months and one day).
 Failing: the issue date could not be read (`no_date`, blocking until the applicant gives it, see
 `context.give_a_date`); a date given by the applicant is checked like a read one and marked as given.
+Failing: the issue date is a numeric date nothing on the document puts in order (03/07/2026 on an English
+paper of no known state) and its two readings get different answers (`two_readings`): the applicant gives it.
+When both readings get the same answer, that answer stands.
 """
 
 from __future__ import annotations
@@ -31,6 +34,9 @@ DEFAULTS = {
         "no_date": "We could not read the date {file} was issued, so we cannot tell whether it is at most "
                    "{months} months old: it counts as missing until the date is read or given.",
         "deadline": "Last day {file} is recent enough ({months} months after issue)",
+        "two_readings": "The date {file} was issued, {raw}, can be read as {issue} or as {other}, and nothing on "
+                        "it says which: one is at most {months} months old, the other is not. Give the date to "
+                        "decide.",
     },
     "fr": {
         "pass": "Délivré le {issue} : assez récent (pas avant le {oldest}).",
@@ -39,6 +45,8 @@ DEFAULTS = {
         "no_date": "Nous n'avons pas pu lire la date de délivrance de {file} : impossible de dire s'il a "
                    "{months} mois au plus. Il compte comme manquant tant que la date n'est ni lue ni donnée.",
         "deadline": "Dernier jour où {file} est assez récent ({months} mois après la délivrance)",
+        "two_readings": "La date de délivrance de {file}, {raw}, peut se lire {issue} ou {other}, et rien n'y "
+                        "dit laquelle : l'une a {months} mois au plus, l'autre non. Donnez la date pour trancher.",
     },
     "nl": {
         "pass": "Afgegeven op {issue}: recent genoeg (niet vóór {oldest}).",
@@ -47,6 +55,9 @@ DEFAULTS = {
         "no_date": "We konden de afgiftedatum van {file} niet lezen en weten dus niet of het hoogstens "
                    "{months} maanden oud is: het telt als ontbrekend tot de datum gelezen of opgegeven is.",
         "deadline": "Laatste dag dat {file} recent genoeg is ({months} maanden na afgifte)",
+        "two_readings": "De afgiftedatum van {file}, {raw}, kan gelezen worden als {issue} of als {other}, en "
+                        "niets op het document zegt welke: de ene is hoogstens {months} maanden oud, de andere "
+                        "niet. Geef de datum op om te beslissen.",
     },
 }
 
@@ -57,6 +68,12 @@ def last_accepted_day(issue: dt.date, months: int) -> dt.date:
     while add_months(day + dt.timedelta(days=1), -months) <= issue:
         day += dt.timedelta(days=1)
     return day
+
+
+def _status(issue: dt.date, oldest: dt.date, reference: dt.date) -> tuple[Status, str]:
+    if issue > reference:
+        return "warn", "future"
+    return ("fail", "fail") if issue < oldest else ("pass", "pass")
 
 
 def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementResult | Deadline]:
@@ -80,8 +97,13 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     oldest = add_months(ref, -months)
     params = {"issue": issue, "oldest": oldest, "reference": ref, "file": document.name}
     files, kind = [document.name], document.type
-    status: Status
-    status, key = ("warn", "future") if issue > ref else ("fail", "fail") if issue < oldest else ("pass", "pass")
+    status, key = _status(issue, oldest, ref)
+    if read.other is not None and _status(read.other, oldest, ref)[0] != status:
+        # Two readings, two answers: asked, not guessed (a rule never picks the reading that suits).
+        yield dataclasses.replace(
+            result(requirement, ctx, DEFAULTS, "fail", "two_readings", files, kind, date_field=field,
+                   raw=read.raw, other=read.other, **params), action=give_a_date(ctx.lang, document.name, field))
+        return
     outcome = result(requirement, ctx, DEFAULTS, status, key, files, kind, date_field=field, **params)
     yield marked_given(outcome, given, ctx.lang)
     if status == "pass":
