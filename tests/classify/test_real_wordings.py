@@ -267,3 +267,20 @@ def test_a_page_with_a_topic_and_no_marks_of_an_issued_document_is_about_it(text
 def test_spanish_and_portuguese_certificates_have_cues(text: str, expected: str) -> None:
     result = classify(*document(text))
     assert result.type == expected, result.cues
+
+
+def test_marks_of_an_issued_document_back_a_topic_that_falls_short() -> None:
+    # Written for this test: no title cue reaches good_conduct's min_score on its own ("antecedentes penales"
+    # is worth 4), but a name, a birth date and birthplace with values and a place and date of issue make it an
+    # issued certificate.
+    certificate = ("SECRETARÍA DE SEGURIDAD\nInforme de antecedentes penales\nNombre: LUCÍA MÉNDEZ ORTEGA\n"
+                   "Fecha de nacimiento: 03/09/1991\nLugar de nacimiento: PUEBLA\nDomicilio: Calle 5 de Mayo 12\n"
+                   "No se encontraron registros a nombre de la persona arriba señalada.\n"
+                   "Puebla, a 2 de noviembre de 2026.")
+    found = classify(*document(certificate))
+    assert found.type == "good_conduct"
+    assert any("marks of an issued document" in cue for cue in found.cues)
+    # The same topic on a page without those marks is not lifted.
+    page = ("Informe de antecedentes penales\nUsted puede solicitar el informe en línea.\n"
+            "Más información: preguntas frecuentes.")
+    assert classify(*document(page)).type != "good_conduct"

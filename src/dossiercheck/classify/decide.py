@@ -20,7 +20,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from dossiercheck.classify.evidence import Evidence, is_information, lacks_instance, leans_description, weigh_evidence
+from dossiercheck.classify.evidence import (
+    Evidence,
+    backs_topic,
+    is_information,
+    lacks_instance,
+    leans_description,
+    weigh_evidence,
+)
 from dossiercheck.classify.score import Score, score_type
 from dossiercheck.icao.parse import STATES
 from dossiercheck.knowledge.doctypes import DocType, load_doctypes
@@ -88,6 +95,16 @@ def _eligible(item: Score, mrz_type: str | None, faces: int, chars: int) -> bool
     return item.score >= doctype.min_score
 
 
+def _back_topic(scores: dict[str, Score], evidence: Evidence) -> None:
+    """A page with the marks of an issued document lifts its best core topic that falls just short."""
+    bonus = backs_topic(evidence)
+    core = [s for s in scores.values() if s.doctype.core and not s.doctype.mrz_codes and not s.vetoed]
+    best = max(core, key=lambda s: s.score, default=None)
+    if bonus and best is not None and best.doctype.min_score - bonus <= best.score < best.doctype.min_score:
+        best.score += bonus
+        best.cues.append(f"marks of an issued document ({evidence.instance:g}) +{bonus:g}")
+
+
 def _confidence(best: float, second: float, threshold: float) -> float:
     """Strength of the winning score times how clearly it beats the runner-up."""
     strength = min(1.0, 0.5 + best / (4 * max(threshold, 1.0)))
@@ -139,6 +156,7 @@ def classify(pages: Sequence[Page], mrz: Mrz | None) -> Classification:
             scores[kind].cues.insert(0, f"{kind} MRZ line the MRZ reader could not read "
                                         f"+{settings.invalid_mrz_weight:g}")
             break
+    _back_topic(scores, evidence)
     picture = _picture(doctypes, faces, chars, pages, mrz, settings)
     if picture is not None:
         return picture

@@ -158,6 +158,15 @@ def lacks_instance(evidence: Evidence) -> bool:
     return evidence.instance < evidence_rules().decision["core_min_instance"]
 
 
+def backs_topic(evidence: Evidence) -> float:
+    """What a page's marks of an issued document add to its best core type's cues (0 when they are too few,
+    or no more than its description evidence)."""
+    decision = evidence_rules().decision
+    if evidence.instance >= decision["backing_min_instance"] and evidence.instance > evidence.description:
+        return float(decision["backing_bonus"])
+    return 0.0
+
+
 def leans_description(evidence: Evidence) -> bool:
     """Some description evidence and no more instance evidence than that: with topic cues but too few marks of
     an issued document, such a page is about its topic (`information`), not an unknown paper."""
