@@ -37,10 +37,13 @@ def _place_date() -> re.Pattern[str]:
     or the place's ("cleroi, le" for "Charleroi, le"): the comma after the place is what the formula keeps.
     """
     articles = "|".join(re.escape(a) for a in date_words().place_date_articles)
+    places = "|".join(re.escape(p) for p in date_words().place_prepositions)
     return re.compile(
         r"^\s*(?:[^\d:,]{0,12}:\s*)?[A-Za-zÀ-ÿ][a-zà-ÿ][\w'’ .-]{0,40}(?:,\s*[A-Z]\.(?:\s?[A-Z]\.)*)?,\s*"
         rf"(?:{articles})?\s*"
         r"(?:[A-Za-zà-ÿ]{5,10},?\s*)?$"
+        # "En Madrid a 9 de enero de 2027", "In Brussels on": a preposition, the place, no comma needed.
+        rf"|^\s*(?i:{places})\s+[A-ZÀ-Þ][\w'’.-]*(?:\s[A-ZÀ-Þ][\w'’.-]*){{0,3}},?\s+(?:{articles}|on)?\s*$"
     )
 
 

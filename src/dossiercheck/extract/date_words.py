@@ -24,6 +24,7 @@ class DateWords:
     month_languages: tuple[str, ...]
     joiners: tuple[str, ...]
     place_date_articles: tuple[str, ...]
+    place_prepositions: tuple[str, ...]  # "En" of "En Madrid a 9 de enero": a place and date without a comma
     month_first: re.Pattern[str]  # an issuer of a state that writes numeric dates month first
     day_first: re.Pattern[str]  # an issuer of an English-speaking state that writes them day first
     issued: tuple[str, ...]  # "date of issue", "établi le": the issue date of any paper that is not an ID
@@ -52,6 +53,7 @@ def date_words() -> DateWords:
         month_languages=tuple(data["month_languages"]),
         joiners=tuple(data["joiners"]),
         place_date_articles=tuple(data["place_date_articles"]),
+        place_prepositions=tuple(data["place_prepositions"]),
         month_first=re.compile(rf"\b(?:{_alternatives(data['month_first'])})\b"),
         day_first=re.compile(rf"\b(?:{_alternatives(data['day_first'])})\b"),
         issued=_all(data["issued"]),
