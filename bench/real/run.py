@@ -97,7 +97,13 @@ def table(rows: list[dict[str, Any]], title: str) -> None:
     print(f"  issue dates read right, all documents {pct(sum(r['issue_right'] for r in docs), len(docs))}")
     for variant in VARIANTS:
         sel = [r for r in rows if r["variant"] == variant]
-        print(f"  right type, {variant:<10} {pct(sum(r['right_type'] for r in sel), len(sel))}")
+        dated = [r for r in sel if r["kind"] != "information"]
+        print(f"  right type, {variant:<10} {pct(sum(r['right_type'] for r in sel), len(sel))}, "
+              f"issue dates {pct(sum(r['issue_right'] for r in dated), len(dated))}")
+    missed = [r for r in docs if not r["issue_right"]]
+    not_read = sum(r["right_type"] and r["issue_read"] is None for r in missed)
+    print(f"  issue dates missed: {sum(not r['right_type'] for r in missed)} wrong type, {not_read} not read, "
+          f"{len(missed) - not_read - sum(not r['right_type'] for r in missed)} read wrong")
     wrong = [r for r in rows if not r["right_type"] or (r["kind"] != "information" and not r["issue_right"])]
     for r in wrong:
         issue = ""

@@ -335,3 +335,22 @@ def test_a_weekday_before_the_date_does_not_hide_it() -> None:
 def test_spanish_and_portuguese_place_and_date_give_the_issue_date(line: str) -> None:
     page = text_page(f"Certificado médico\nEl médico que suscribe certifica que...\n{line}")
     assert fields(doc(page), "medical")["issue"] == dt.date(2026, 3, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Date: 12-Mar-2026", dt.date(2026, 3, 12)),  # forms and registers
+        ("Date: 12/MAR/2026", dt.date(2026, 3, 12)),
+        ("Datum 12.03.26", dt.date(2026, 3, 12)),  # a two-digit year, separators alike
+        ("Born 14/05/90", dt.date(1990, 5, 14)),
+        ("Kraków, 12 III 2026 r.", dt.date(2026, 3, 12)),  # Roman-numeral months (Polish, Romanian offices)
+        ("București, 12.XI.2026", dt.date(2026, 11, 12)),
+    ],
+)
+def test_forms_registers_and_roman_months(text: str, expected: dt.date) -> None:
+    assert values(text) == [expected]
+
+
+def test_mixed_separators_with_a_short_year_are_no_date() -> None:
+    assert values("Dossier 12/03-26") == []

@@ -34,7 +34,16 @@ _YEAR = rf"(?:{_DIGIT}{{4}}|'?\d{{2}})"
 _BEFORE = r"(?<![\w/.-])"
 _AFTER = r"(?![\w/-]|[.,]\d)"
 
-_NUMERIC = re.compile(rf"{_BEFORE}(?P<d>{_DIGIT}{{1,2}}){_SEP}(?P<m>{_DIGIT}{{1,2}}){_SEP}(?P<y>{_DIGIT}{{4}}){_AFTER}")
+# A two-digit year ("12/03/26") only where the separators agree: "12/03-26" is more likely a reference.
+_NUMERIC = re.compile(
+    rf"{_BEFORE}(?P<d>{_DIGIT}{{1,2}})(?P<sep>{_SEP})(?P<m>{_DIGIT}{{1,2}})(?:{_SEP}(?P<y>{_DIGIT}{{4}})|(?P=sep)(?P<y2>\d{{2}})){_AFTER}"
+)
+# Months in Roman numerals, as Polish and Romanian offices write them: "12 III 2026", "12.III.2026".
+_ROMAN_MONTHS = {r: n for n, r in enumerate("I II III IV V VI VII VIII IX X XI XII".split(), start=1)}
+_ROMAN = re.compile(
+    rf"(?<![\w.])(?P<d>\d{{1,2}})\.?[ .-](?P<m>{'|'.join(sorted(_ROMAN_MONTHS, key=len, reverse=True))})[ .-]"
+    r"(?P<y>\d{4})(?![\w])"
+)
 _ISO = re.compile(
     rf"{_BEFORE}(?P<y>{_DIGIT}{{4}})\s?([-./])\s?(?P<m>{_DIGIT}{{1,2}})\s?\2\s?(?P<d>{_DIGIT}{{1,2}}){_AFTER}"
 )
@@ -44,9 +53,10 @@ _ISO = re.compile(
 def _day_month() -> Any:
     """Day, month name, year; the words that may join them ("of", "de") are schemas/date_words.yaml's."""
     joiners = "|".join(regex.escape(j) for j in date_words().joiners)
+    # "12 March 2026", and "12-Mar-2026", "12/Mar/2026" as forms and registers print them.
     return regex.compile(
-        rf"(?<![\w])(?P<d>{_DIGIT}{{1,2}}){_ORD},?\s?(?:(?:{joiners})\s)?(?P<m>{_WORD}(?:\s?/\s?{_WORD}){{0,2}})"
-        rf"[\s,]{{0,2}}(?:(?:{joiners})\s)?(?P<y>{_YEAR}){_AFTER}"
+        rf"(?<![\w])(?P<d>{_DIGIT}{{1,2}}){_ORD}(?:,?\s?|[-/])(?:(?:{joiners})\s)?(?P<m>{_WORD}(?:\s?/\s?{_WORD}){{0,2}})"
+        rf"(?:[\s,]{{0,2}}|[-/])(?:(?:{joiners})\s)?(?P<y>{_YEAR}){_AFTER}"
     )
 
 
@@ -142,6 +152,11 @@ def _year(text: str) -> int | None:
     return value if 1900 <= value <= 2100 else None
 
 
+def _numeric_year(match: re.Match[str]) -> int | None:
+    """The year of a numeric date match, four digits or two ("12/03/26")."""
+    return _year(match.group("y") or match.groupdict().get("y2") or "")
+
+
 def _make(day: int | None, month: int | None, year: int | None) -> dt.date | None:
     if day is None or month is None or year is None:
         return None
@@ -186,11 +201,13 @@ def find_in_line(line: str, month_first: bool = False, order_known: bool = True)
     for match in _MONTH_DAY.finditer(line, overlapped=True):
         month = read_month(match.group("m"))
         add(match, _make(_number(match.group("d")), month, _year(match.group("y"))) if month else None)
+    for match in _ROMAN.finditer(line):
+        add(match, _make(int(match.group("d")), _ROMAN_MONTHS[match.group("m")], _year(match.group("y"))))
     for pattern in (_ISO, _NUMERIC):
         for match in pattern.finditer(line):
             if not _mostly_digits(match.group(0)):
                 continue
-            first, second, year = match.group("d"), match.group("m"), _year(match.group("y"))
+            first, second, year = match.group("d"), match.group("m"), _numeric_year(match)
             either_order = pattern is _NUMERIC and "." not in match.group(0)  # dots: day first everywhere
             if month_first and either_order:
                 first, second = second, first
@@ -210,7 +227,7 @@ def order_evidence(line: str) -> list[tuple[str, bool]]:
     for match in _NUMERIC.finditer(line):
         if "." in match.group(0) or not _mostly_digits(match.group(0)):
             continue
-        first, second, year = _number(match.group("d")), _number(match.group("m")), _year(match.group("y"))
+        first, second, year = _number(match.group("d")), _number(match.group("m")), _numeric_year(match)
         day_first, month_first = _make(first, second, year), _make(second, first, year)
         if (day_first is None) != (month_first is None):
             evidence.append((match.group(0).strip(), month_first is not None))
