@@ -35,11 +35,12 @@ def _place_date() -> re.Pattern[str]:
     A weekday may stand between the place and the date: "Namur, zaterdag 30 oktober 2027". A "Datum:" or
     "Date :" heading may come first, and OCR may have cut or garbled its first letters ("atum:", "Or! atum:")
     or the place's ("cleroi, le" for "Charleroi, le"): the comma after the place is what the formula keeps.
+    A letter a PDF's text layer could not encode comes out as "?" or U+FFFD ("Ia?i, 27.10.2026"): allowed.
     """
     articles = "|".join(re.escape(a) for a in date_words().place_date_articles)
     places = "|".join(re.escape(p) for p in date_words().place_prepositions)
     return re.compile(
-        r"^\s*(?:[^\d:,]{0,12}:\s*)?[A-Za-zÀ-ÿ][a-zà-ÿ][\w'’ .-]{0,40}(?:,\s*[A-Z]\.(?:\s?[A-Z]\.)*)?,\s*"
+        r"^\s*(?:[^\d:,]{0,12}:\s*)?[A-Za-zÀ-ÿ][a-zà-ÿ?\ufffd][\w'’ .?\ufffd-]{0,40}(?:,\s*[A-Z]\.(?:\s?[A-Z]\.)*)?,\s*"
         rf"(?:{articles})?\s*"
         r"(?:[A-Za-zà-ÿ]{5,10},?\s*)?$"
         # "En Madrid a 9 de enero de 2027", "In Brussels on": a preposition, the place, no comma needed.
