@@ -284,3 +284,20 @@ def test_marks_of_an_issued_document_back_a_topic_that_falls_short() -> None:
     page = ("Informe de antecedentes penales\nUsted puede solicitar el informe en línea.\n"
             "Más información: preguntas frecuentes.")
     assert classify(*document(page)).type != "good_conduct"
+
+
+def test_a_blank_model_of_a_certificate_is_a_page_about_it() -> None:
+    # Written for this test: a commune's model medical certificate, its person fields left as dot leaders.
+    model = ("MODÈLE DE CERTIFICAT MÉDICAL\nNom : ..............\nPrénom : ______________\n"
+             "Date de naissance : ..../..../........\nLe médecin soussigné certifie que la personne ne souffre "
+             "d'aucune maladie pouvant mettre en danger la santé publique.\nFait à ............, le ............\n"
+             "Signature")
+    found = classify(*document(model))
+    assert (found.type, found.about) == ("information", "medical")
+    assert any("blank fields" in cue for cue in found.cues)
+    # Filled in, with one optional field left blank, it is the certificate.
+    filled = (model.replace("Nom : ..............", "Nom : DUPONT").replace("Prénom : ______________", "Prénom : Jean")
+              .replace("..../..../........", "12/03/1990").replace("Fait à ............, le ............",
+                                                                    "Fait à Namur, le 12/03/2026")
+              + "\nAutres noms : ..........")
+    assert classify(*document(filled)).type == "medical"

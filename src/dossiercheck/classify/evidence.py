@@ -28,6 +28,7 @@ _DIGITS = re.compile(r"\d{3,}")
 _A_NUMBER = re.compile(r"\d")
 _FOLLOWED_BY = {"value": _VALUE, "digits": _DIGITS, "number": _A_NUMBER}  # evidence.yaml's `followed_by`
 _MRZ_LINE = re.compile(r"^[A-Z0-9<]{25,}$")
+_BLANK = re.compile(r"[._…]{4,}[\s._…]*$")  # "Nom : ............", "Name: ________" at the line's end
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,19 @@ def _labelled(matcher: PhraseMatcher, lines: list[tuple[str, str]], needs: re.Pa
     return False
 
 
+def _blank_fields(particulars: _Group, lines: list[tuple[str, str]]) -> int:
+    """Lines where a person's field is followed by nothing but dot leaders or underscores: a blank form."""
+    blank = 0
+    for raw, folded in lines:
+        if not _BLANK.search(raw):
+            continue
+        # The label is the last words of the line: dot leaders fold to nothing, so no value follows it.
+        found = [f for m in particulars.matchers if (f := m.find(folded)) is not None]
+        if found and not folded[max(end for _, end in found):].strip():
+            blank += 1
+    return blank
+
+
 def _count(group: _Group, text: str, lines: list[tuple[str, str]]) -> int:
     if group.line_words is not None:
         lines = [(raw, folded) for raw, folded in lines if len(folded.split()) <= group.line_words]
@@ -133,6 +147,11 @@ def weigh_evidence(text: str) -> Evidence:
     if any(re.match(str(structure["place_date"]), raw) for raw in raw_lines):
         instance += structure["place_date_weight"]
         seen.append("place and date of signature")
+    particulars = next((group for group in rules.instance if group.name == "particulars"), None)
+    blanks = min(_blank_fields(particulars, lines), int(structure["blank_field_cap"])) if particulars else 0
+    if blanks:
+        description += blanks * structure["blank_field_weight"]
+        seen.append(f"blank fields x{blanks}")
     questions = min(sum(bool(_QUESTION.search(raw)) for raw in raw_lines), int(structure["question_cap"]))
     links = min(len(_LINK.findall(text)), int(structure["link_cap"]))
     description += questions * structure["question_weight"] + links * structure["link_weight"]
