@@ -207,12 +207,11 @@ def find_in_line(line: str, month_first: bool = False, order_known: bool = True)
         for match in pattern.finditer(line):
             if not _mostly_digits(match.group(0)):
                 continue
-            first, second, year = match.group("d"), match.group("m"), _numeric_year(match)
-            either_order = pattern is _NUMERIC and "." not in match.group(0)  # dots: day first everywhere
-            if month_first and either_order:
-                first, second = second, first
-            value = _make(_number(first), _number(second), year)
-            other = _make(_number(second), _number(first), year) if either_order else None
+            either_order = pattern is _NUMERIC and _either_order(match)
+            day_first, month_first_reading = _readings(match)
+            value, other = (month_first_reading, day_first) if month_first else (day_first, month_first_reading)
+            if not either_order:
+                value, other = day_first, None
             if value is None:
                 # "11/17/2026" has one reading that is a day, whatever the document's order: that one.
                 value, other = other, None
@@ -220,15 +219,26 @@ def find_in_line(line: str, month_first: bool = False, order_known: bool = True)
     return sorted(found, key=lambda m: m.start)
 
 
-def order_evidence(line: str) -> list[tuple[str, bool]]:
-    """The slash and dash dates of a line that can be read in one order only, each with whether that order is
-    month first ("08/23/1994") or day first ("23/08/1994"): what a document's other dates say of its order."""
-    evidence: list[tuple[str, bool]] = []
+def order_evidence(line: str) -> list[tuple[int, str, bool]]:
+    """The slash and dash dates of a line that can be read in one order only, each with where it starts and
+    whether that order is month first ("08/23/1994") or day first ("23/08/1994"): what a document's other
+    dates say of its order."""
+    evidence: list[tuple[int, str, bool]] = []
     for match in _NUMERIC.finditer(line):
-        if "." in match.group(0) or not _mostly_digits(match.group(0)):
+        if not _either_order(match) or not _mostly_digits(match.group(0)):
             continue
-        first, second, year = _number(match.group("d")), _number(match.group("m")), _numeric_year(match)
-        day_first, month_first = _make(first, second, year), _make(second, first, year)
+        day_first, month_first = _readings(match)
         if (day_first is None) != (month_first is None):
-            evidence.append((match.group(0).strip(), month_first is not None))
+            evidence.append((match.start(), match.group(0).strip(), month_first is not None))
     return evidence
+
+
+def _either_order(match: re.Match[str]) -> bool:
+    """Whether a numeric date may be written in either order: slashes and dashes; dots are day first everywhere."""
+    return "." not in match.group(0)
+
+
+def _readings(match: re.Match[str]) -> tuple[dt.date | None, dt.date | None]:
+    """A numeric or ISO date's day-first and month-first readings (None where that reading is no day)."""
+    first, second, year = _number(match.group("d")), _number(match.group("m")), _numeric_year(match)
+    return _make(first, second, year), _make(second, first, year)
