@@ -201,3 +201,11 @@ def test_original_takes_type_and_dates_from_its_sworn_translation() -> None:
     issue = got.date_field("issue")
     assert issue is not None and (issue.value, issue.source) == (dt.date(2026, 10, 12), "translation")
     assert paired[1] == unrelated and paired[2] == translation  # the translation stays what it is
+
+
+def test_a_reference_number_shaped_like_a_date_says_nothing_of_the_order() -> None:
+    # "Ref. 12/25/2026" is a file number, not a date read month first: the page stays undecided.
+    lines = ["MEDICAL CERTIFICATE", "Ref. 12/25/2026", "Name of applicant: SMITH, John",
+             "I certify that I have examined the above-named applicant.", "Date of examination: 03/07/2026"]
+    issue = next(d for d in analysed(text(lines), reference_date=REF).dates if d.field == "issue")
+    assert (issue.value, issue.other) == (dt.date(2026, 7, 3), dt.date(2026, 3, 7))

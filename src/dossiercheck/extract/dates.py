@@ -95,7 +95,8 @@ def numeric_order(pages: Sequence[Page], language: str | None) -> NumericOrder:
     for pattern, month_first in ((words.month_first, True), (words.day_first, False)):
         if issuer := pattern.search(text):
             return NumericOrder(month_first, True, f"issuer: {issuer.group(0)}")
-    evidence = [found for page in pages for line in page.text.splitlines() for found in order_evidence(line)]
+    evidence = [(raw, month_first) for page in pages for line in page.text.splitlines()
+                for start, raw, month_first in order_evidence(line) if not is_reference(line[:start])]
     month_first_only = [raw for raw, month_first in evidence if month_first]
     if month_first_only and len(month_first_only) == len(evidence):
         return NumericOrder(True, True, f"{month_first_only[0]} reads month first only")
