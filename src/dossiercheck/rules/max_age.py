@@ -19,7 +19,7 @@ import dataclasses
 import datetime as dt
 from collections.abc import Iterator
 
-from dossiercheck.models import Deadline, Requirement, RequirementResult, Status
+from dossiercheck.models import Deadline, Document, Requirement, RequirementResult, Status
 from dossiercheck.rules.context import RuleContext, deadline, give_a_date, marked_given, result
 from dossiercheck.workdays import add_months
 
@@ -70,6 +70,15 @@ def last_accepted_day(issue: dt.date, months: int) -> dt.date:
     return day
 
 
+def _asked(requirement: Requirement, ctx: RuleContext, key: str, document: Document, field: str,
+           files: list[str], **params: object) -> RequirementResult:
+    """A blocking result that asks the applicant for the date of `document` (context.give_a_date says how)."""
+    params.setdefault("file", document.name)
+    return dataclasses.replace(
+        result(requirement, ctx, DEFAULTS, "fail", key, files, document.type, date_field=field, **params),
+        action=give_a_date(ctx.lang, document.name, field))
+
+
 def _status(issue: dt.date, oldest: dt.date, reference: dt.date) -> tuple[Status, str]:
     if issue > reference:
         return "warn", "future"
@@ -86,10 +95,7 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     dated = [(f, d) for d in found if (f := d.date_field(field)) is not None]
     if not dated:
         # A date that decides the verdict must be read or given: an unreadable one blocks, and says how.
-        first = found[0]
-        yield dataclasses.replace(
-            result(requirement, ctx, DEFAULTS, "fail", "no_date", [d.name for d in found], first.type,
-                   date_field=field, file=first.name), action=give_a_date(ctx.lang, first.name, field))
+        yield _asked(requirement, ctx, "no_date", found[0], field, [d.name for d in found])
         return
     read, document = max(dated, key=lambda pair: pair[0].value)
     issue, given = read.value, read.source == "given"
@@ -100,9 +106,8 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
     status, key = _status(issue, oldest, ref)
     if read.other is not None and _status(read.other, oldest, ref)[0] != status:
         # Two readings, two answers: asked, not guessed (a rule never picks the reading that suits).
-        yield dataclasses.replace(
-            result(requirement, ctx, DEFAULTS, "fail", "two_readings", files, kind, date_field=field,
-                   raw=read.raw, other=read.other, **params), action=give_a_date(ctx.lang, document.name, field))
+        yield _asked(requirement, ctx, "two_readings", document, field, files, raw=read.raw, other=read.other,
+                     **params)
         return
     outcome = result(requirement, ctx, DEFAULTS, status, key, files, kind, date_field=field, **params)
     yield marked_given(outcome, given, ctx.lang)
