@@ -7,6 +7,7 @@ offline and needs no model download.
 from __future__ import annotations
 
 import threading
+from dataclasses import dataclass
 
 import cv2
 import numpy as np
@@ -31,7 +32,17 @@ def _cascades() -> tuple[cv2.CascadeClassifier, ...]:
     return cascades
 
 
-def _faces_upright(source: np.ndarray) -> int:
+@dataclass(frozen=True)
+class Faces:
+    """The faces found on a picture: how many, and the widest one's width as a share of the picture's
+    short side (an ID photo's face fills over half of it; the photo on a passport page or a card less
+    than a third)."""
+
+    count: int = 0
+    widest: float = 0.0
+
+
+def _faces_upright(source: np.ndarray) -> Faces:
     """Faces of a sensible size (at least 1/12 of the short side), at the first scale and cascade finding any."""
     for long_side in SCALES:
         scale = long_side / max(source.shape)
@@ -43,8 +54,15 @@ def _faces_upright(source: np.ndarray) -> int:
         for cascade in _cascades():
             faces = cascade.detectMultiScale(grey, scaleFactor=1.1, minNeighbors=5, minSize=(min_side, min_side))
             if len(faces):
-                return len(faces)
-    return 0
+                return Faces(len(faces), float(max(int(w) for _, _, w, _ in faces)) / min(grey.shape))
+    return Faces()
+
+
+def faces_upright(image: Image.Image) -> Faces:
+    """The faces on the picture as it stands (no turns tried)."""
+    if not _cascades():
+        return Faces()
+    return _faces_upright(np.asarray(image.convert("L"), dtype=np.uint8))
 
 
 def count_faces(image: Image.Image, try_turns: bool = False) -> int:
@@ -56,10 +74,10 @@ def count_faces(image: Image.Image, try_turns: bool = False) -> int:
     if not _cascades():
         return 0
     source = np.asarray(image.convert("L"), dtype=np.uint8)
-    found = _faces_upright(source)
+    found = _faces_upright(source).count
     turns = (1, 2, 3) if try_turns else ()
     for quarter in turns:
         if found:
             break
-        found = _faces_upright(np.ascontiguousarray(np.rot90(source, quarter)))
+        found = _faces_upright(np.ascontiguousarray(np.rot90(source, quarter))).count
     return found

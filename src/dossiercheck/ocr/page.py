@@ -7,7 +7,8 @@ and returns a Page with no image in it. The steps, each paid only when the page 
     read        Tesseract on the page; the orientation passes only when it reads badly
     recover     lines the layout left out (a stamp over a date), only on pages that read well
     mrz band    the machine-readable zone read on its own, only where one may be
-    faces       only on pictures with almost no text and no zone (an ID photo)
+    faces       only on pictures with almost no text and no zone (an ID photo); an upright portrait
+                is recognised before the zone search and the orientation passes, which it spares
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from dossiercheck.ingest import PageInput, UnreadableFile, read_page
 from dossiercheck.ingest.guard import release_memory, watchdog
 from dossiercheck.models import Page
 from dossiercheck.ocr import preprocess, tesseract
-from dossiercheck.ocr.faces import count_faces
+from dossiercheck.ocr.faces import count_faces, faces_upright
 from dossiercheck.ocr.mrz_band import ZoneReading, looks_like_mrz, read_mrz_band, read_zone
 from dossiercheck.ocr.orientation import find_rotation, legible_letters, stands_on_end
 from dossiercheck.ocr.own_language import own_language
@@ -39,7 +40,18 @@ _ID_HINT = re.compile(
     re.IGNORECASE,
 )
 ID_PAGE_WORDS = 120  # an identity document's page holds fewer words than this
-PHOTO_WORDS = 40  # a picture with fewer words may be an ID photo: faces are looked for
+PHOTO_WORDS = 40  # a picture with fewer words may be an ID photo: faces are looked for...
+# ... unless its text holds more letters and digits than this: a photo is a picture with almost no
+# text (schemas/doctypes/photo.yaml `max_chars`, at most this: tests/ocr/test_faces.py checks it), and
+# a page of 30 short words is not one, whatever faces it shows.
+PHOTO_MAX_CHARS = 80
+# An upright face this wide (a share of the picture's short side) on a picture of fewer words than
+# PORTRAIT_WORDS is an ID photo: no zone search at an angle, no orientation passes (a second or more
+# of readings that can only find nothing). On the generated corpora and the specimen bench's images,
+# ID photos' faces are 0.52-0.69 of the short side; the photo on a passport's or a card's page at most
+# 0.41 (a tight crop of an Australian passport), most 0.2-0.3.
+PORTRAIT_SHARE = 0.45
+PORTRAIT_WORDS = 10
 # Mean word confidence of a page that needs no orientation pass. Upside-down text still reads at 55-60
 # (OCR finds "words" in turned letters); upright pages, even phone photos of passports, read above 65.
 READS_WELL_CONF = 65
@@ -137,8 +149,8 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
         mrz_lines = zone.lines
     else:
         mrz_lines = tuple(read_mrz_band(image)) if _may_hold_mrz(result) else ()
-    faces = 0
-    if len(result.words) < PHOTO_WORDS and not mrz_lines:
+    faces = upright.faces if upright.faces is not None else 0
+    if upright.faces is None and _may_be_photo(result) and not mrz_lines:
         unflattened = preprocess.rotate(prepared.unflattened, -rotation) if rotation else prepared.unflattened
         faces = count_faces(unflattened, try_turns=legible_letters(result) < TURNED_LETTERS)
     return Page(index=page_input.index, width=image.width, height=image.height, text=result.text,
@@ -157,6 +169,7 @@ class _Upright:
     zone: ZoneReading | None
     identity: bool = False
     script: str = ""  # OSD's script when the page is in one it is not read in (see orientation.Turn)
+    faces: int | None = None  # faces counted on the way (an ID photo's portrait), None: not yet
 
 
 def _read_upright(prepared: _Prepared, settings: OcrSettings) -> _Upright:
@@ -180,6 +193,10 @@ def _read_upright(prepared: _Prepared, settings: OcrSettings) -> _Upright:
     result = _reading(prepared.image, settings, identity=False)
     if reads_well(result):
         return _Upright(result, 0, known)
+    if known is None and len(result.words) < PORTRAIT_WORDS:
+        portrait = faces_upright(prepared.unflattened)
+        if portrait.widest >= PORTRAIT_SHARE:  # an ID photo, upright: nothing more to read on it
+            return _Upright(result, 0, ZoneReading(), faces=portrait.count)
     # A photo at an angle is searched for too, but not a page whose text stands on end: it lies on its side.
     zone = known or read_zone(prepared.image, tilted=not stands_on_end(result))
     if zone.sure:  # found on its side, at an angle, or without a run of fillers
@@ -285,6 +302,11 @@ def _turned(prepared: _Prepared, settings: OcrSettings, result: tesseract.OcrRes
             return result, 0
     prepared.image, prepared.skew = turned, turned_skew
     return retry, rotation
+
+
+def _may_be_photo(result: tesseract.OcrResult) -> bool:
+    """Few words and almost no letters: a picture whose faces may make it an ID photo."""
+    return len(result.words) < PHOTO_WORDS and sum(c.isalnum() for c in result.text) <= PHOTO_MAX_CHARS
 
 
 def _may_hold_mrz(result: tesseract.OcrResult) -> bool:
