@@ -142,6 +142,9 @@ def test_looks_like_mrz() -> None:
     assert looks_like_mrz("P<UTOERIKSSON«ANNA«MARIA«««««««««««")
     assert not looks_like_mrz("Kingdom of Belgium\nResidence permit for Anna Maria Eriksson, valid until 2031")
     assert not looks_like_mrz("")
+    assert not looks_like_mrz("Prise d'effet: le 2027-01-03, pour 1 ans. Loyer: 800 EUR par")
+    assert not looks_like_mrz("IBAN BE79 6117 9534 7833")
+    assert looks_like_mrz("L898902C36UTO7408122F1204159ZE184226B 10")  # the fillers read as a space
 
 
 def test_readings_combined_prefer_fillers_to_letters() -> None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import io
 import random
+from typing import Any
 
+import pytest
 from PIL import Image, ImageFilter
 from samplegen.corpus import corpus_document
 from samplegen.people import make_person
@@ -13,7 +15,8 @@ from samplegen.render import Request, default_dates, render_document
 
 from dossiercheck.icao.zone import find_mrz, parse_mrz
 from dossiercheck.ingest import PageInput
-from dossiercheck.ocr.orientation import stands_on_end
+from dossiercheck.ocr import page as page_module
+from dossiercheck.ocr.orientation import lines_run_down, stands_on_end
 from dossiercheck.ocr.page import ocr_image
 from dossiercheck.ocr.settings import OcrSettings
 
@@ -68,3 +71,41 @@ def test_an_upside_down_page_is_not_left_on_its_side_when_its_lines_read_on_end(
     assert page.rotation == 180
     assert "2001-11-14" in page.text
     assert not stands_on_end(page)
+
+
+def _certificate(seed: int = 5) -> tuple[Image.Image, str]:
+    """A certificate of good conduct as the generator renders it upright, and its holder's surname."""
+    rng = random.Random(seed)
+    person = make_person(rng, REF)
+    dates = default_dates("good_conduct", REF, rng)
+    request = Request("good_conduct", person, dates, "fr", fmt="png", level=0.0, rotation="none", phone=False)
+    _, data, _ = render_document(request, rng)
+    return Image.open(io.BytesIO(data)).convert("RGB"), person.surname
+
+
+def test_lines_of_print_run_across_an_upright_page_and_down_a_page_on_its_side() -> None:
+    certificate, _ = _certificate()
+    assert not lines_run_down(certificate)
+    assert lines_run_down(certificate.rotate(90, expand=True))
+    assert lines_run_down(certificate.rotate(-90, expand=True))
+
+
+@pytest.mark.parametrize("turn", [90, 270])
+def test_a_page_on_its_side_is_turned_before_it_is_read(turn: int, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Its lines run down it: OSD says which way, and the page is read once, turned (no reading of it
+    on its side, no orientation passes)."""
+    passes: list[int] = []
+    real = page_module.find_rotation
+
+    def watched(*args: Any, **kwargs: Any) -> Any:
+        passes.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(page_module, "find_rotation", watched)
+    certificate, surname = _certificate()
+    # Turned counter-clockwise by `turn`: undone by turning it clockwise as much (Page.rotation).
+    page = ocr_image(PageInput(index=0, image=certificate.rotate(turn, expand=True)), OcrSettings())
+    assert page.rotation == turn
+    assert not passes
+    assert surname.upper() in page.text.upper()
+    assert page.mean_conf > 85

@@ -81,17 +81,29 @@ _MRZ_LIKE = re.compile(r"[A-Z0-9<]{3,}<<[A-Z0-9<]*|<{4,}")
 _TILTS = (15.0, -15.0, 25.0, -25.0)
 
 
+# A line of capitals and digits this long (spaces squeezed out) with this many digits may be an MRZ's
+# line of numbers with its fillers lost: the shortest MRZ line has 30 characters. An IBAN ("IBAN BE68
+# 5390 0754 7034", 20) or a phone number is shorter.
+_DIGIT_LINE, _DIGITS = 26, 12
+
+
 def looks_like_mrz(text: str) -> bool:
-    """Cheap test on full-page OCR text: is there something that may be an MRZ worth reading on its own?"""
-    squeezed = [re.sub(r"\s", "", line).upper().translate(str.maketrans("«‹", "<<")) for line in text.splitlines()]
-    hits = 0
+    """Cheap test on full-page OCR text: is there something that may be an MRZ worth reading on its own?
+
+    An MRZ is written in capitals, digits and fillers: a line of running text with dates and amounts
+    in it ("Prise d'effet: le 2027-01-03... Loyer: 800 EUR") is not one, however many digits it holds.
+    """
+    squeezed = [re.sub(r"\s", "", line).translate(str.maketrans("«‹", "<<")) for line in text.splitlines()]
     for line in squeezed:
         if len(line) < 20:
             continue
-        mrz_chars = sum(c.isalnum() or c == "<" for c in line) / len(line)
-        if mrz_chars > 0.85 and (_MRZ_LIKE.search(line) or sum(c.isdigit() for c in line) >= 12):
-            hits += 1
-    return hits >= 1
+        mrz_chars = sum(c.isdigit() or c.isupper() or c == "<" for c in line) / len(line)
+        if mrz_chars <= 0.85:
+            continue
+        line = line.upper()
+        if _MRZ_LIKE.search(line) or (len(line) >= _DIGIT_LINE and sum(c.isdigit() for c in line) >= _DIGITS):
+            return True
+    return False
 
 
 @dataclass(frozen=True)

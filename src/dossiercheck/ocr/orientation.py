@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import cv2
+import numpy as np
 from PIL import Image
 
 from dossiercheck.ocr import preprocess, tesseract
@@ -30,6 +32,40 @@ TENTATIVE_LETTERS = 10  # letters a turn must read on the quick pass to be propo
 # pictures of generated dossiers, the two OSD turned with confidence read 31 and 50 letters before the
 # turn; a chart of MRZ fields (specimen bench, tuning) that OSD turned wrongly reads 160 upright.
 UPRIGHT_LETTERS = 100
+
+
+# Lines of print found by smearing the ink along each axis (see `lines_run_down`), on a copy this long.
+_SMEAR_SIDE = 600
+_SMEAR = 5  # px of the copy: joins the letters of a word, not two lines
+_LINE_LENGTH, _LINE_THICKNESS, _LINE_SHAPE = 18, 3, 4  # px, px, length / thickness
+# Lines running down must outnumber lines running across this many times, and be at least this many.
+# On the 743 first pages of the generated corpora: upright pages at most 1.2 times as many (a photo),
+# pages turned a quarter 66 of 68 found, none upright taken for one.
+_DOWN_OVER_ACROSS, _DOWN_LINES = 2.0, 10
+
+
+def lines_run_down(image: Image.Image) -> bool:
+    """The page's lines of print run down it, not across: a page lying on its side (~10 ms).
+
+    Letters smeared sideways join into long flat strips where lines run across, and into tall thin ones
+    where they run down; a page's rules, frames and pictures make a few of either. Reading such a page
+    as it stands only gives garbage to read again once turned, so it is turned first (see
+    `ocr.page._read_upright`).
+    """
+    grey: np.ndarray = np.asarray(image.convert("L"), dtype=np.uint8)
+    scale = _SMEAR_SIDE / max(grey.shape)
+    if scale < 1:
+        grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
+    _, ink = cv2.threshold(grey, 0, 255, cv2.THRESH_BINARY_INV + cv2.THRESH_OTSU)
+    counts = []
+    for across in (True, False):
+        kernel = cv2.getStructuringElement(cv2.MORPH_RECT, (_SMEAR, 1) if across else (1, _SMEAR))
+        _, _, stats, _ = cv2.connectedComponentsWithStats(cv2.dilate(ink, kernel), connectivity=8)
+        long, thick = ((stats[1:, cv2.CC_STAT_WIDTH], stats[1:, cv2.CC_STAT_HEIGHT]) if across
+                       else (stats[1:, cv2.CC_STAT_HEIGHT], stats[1:, cv2.CC_STAT_WIDTH]))
+        counts.append(int(np.sum((long >= _LINE_SHAPE * thick) & (long >= _LINE_LENGTH) & (thick >= _LINE_THICKNESS))))
+    lines_across, lines_down = counts
+    return lines_down >= _DOWN_LINES and lines_down >= _DOWN_OVER_ACROSS * lines_across
 
 
 def legible_letters(result: tesseract.OcrResult) -> int:

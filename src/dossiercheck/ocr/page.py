@@ -4,7 +4,8 @@ This runs inside the worker processes: it gets a file path and a page number, op
 and returns a Page with no image in it. The steps, each paid only when the page calls for it:
 
     prepare     grey, cut out of the photo's background, sized, light flattened, straightened
-    read        Tesseract on the page; the orientation passes only when it reads badly
+    read        Tesseract on the page; turned first when its lines run down it (OSD says which way);
+                the orientation passes only when it reads badly
     recover     lines the layout left out (a stamp over a date), only on pages that read well
     mrz band    the machine-readable zone read on its own, only where one may be
     faces       only on pictures with almost no text and no zone (an ID photo); an upright portrait
@@ -26,7 +27,13 @@ from dossiercheck.models import Page
 from dossiercheck.ocr import preprocess, tesseract
 from dossiercheck.ocr.faces import count_faces, faces_upright
 from dossiercheck.ocr.mrz_band import ZoneReading, looks_like_mrz, read_mrz_band, read_zone
-from dossiercheck.ocr.orientation import find_rotation, legible_letters, stands_on_end
+from dossiercheck.ocr.orientation import (
+    QUICK_SIDE,
+    find_rotation,
+    legible_letters,
+    lines_run_down,
+    stands_on_end,
+)
 from dossiercheck.ocr.own_language import own_language
 from dossiercheck.ocr.recover import recover_lines
 from dossiercheck.ocr.settings import READER_VERSION, OcrSettings
@@ -190,6 +197,9 @@ def _read_upright(prepared: _Prepared, settings: OcrSettings) -> _Upright:
         return _identity_page(prepared, settings, first)
     # A band with fillers was read as the full search would read it (upright first): it is reused.
     known = first if first.band else None
+    on_its_side = _read_on_its_side(prepared, settings) if known is None else None
+    if on_its_side is not None:
+        return on_its_side
     result = _reading(prepared.image, settings, identity=False)
     if reads_well(result):
         return _Upright(result, 0, known)
@@ -283,6 +293,20 @@ def _turned(prepared: _Prepared, settings: OcrSettings, result: tesseract.OcrRes
     if not rotation and not tilt:
         assert result is not None
         return result, 0
+    turned, turned_skew = _turn(prepared, rotation, tilt)
+    retry = _reading(turned, settings, identity)
+    if result is not None:
+        # Text read on end may score well but is laid out wrong: the turned reading need only match it.
+        # A turn proposed on little evidence must also read some words at full size.
+        needed = max(legible_letters(result) * (0.8 if stands_on_end(result) else 1.0), TURNED_LETTERS)
+        if legible_letters(retry) <= needed:
+            return result, 0
+    prepared.image, prepared.skew = turned, turned_skew
+    return retry, rotation
+
+
+def _turn(prepared: _Prepared, rotation: int, tilt: float = 0.0) -> tuple[Image.Image, float]:
+    """The page turned by `rotation` (and `tilt`, see `_turned`), straightened again; and its skew."""
     # Turn first, then straighten: the skew of sideways text can only be measured upright. The page is
     # turned in the steps the report's pictures redo (quarter turn, then one straightening).
     upright = preprocess.rotate(prepared.flat, -rotation)
@@ -293,15 +317,35 @@ def _turned(prepared: _Prepared, settings: OcrSettings, result: tesseract.OcrRes
     turned_skew = lean + preprocess.estimate_skew(turned)
     if abs(turned_skew) >= 0.3 and turned_skew != lean:
         turned = preprocess.rotate(upright, turned_skew)
-    retry = _reading(turned, settings, identity)
-    if result is not None:
-        # Text read on end may score well but is laid out wrong: the turned reading need only match it.
-        # A turn proposed on little evidence must also read some words at full size.
-        needed = max(legible_letters(result) * (0.8 if stands_on_end(result) else 1.0), TURNED_LETTERS)
-        if legible_letters(retry) <= needed:
-            return result, 0
+    return turned, turned_skew
+
+
+def _read_on_its_side(prepared: _Prepared, settings: OcrSettings) -> _Upright | None:
+    """A page whose lines run down it, turned the way OSD says and read once; None when it is not such a
+    page, OSD sees no quarter turn, the turned page holds a zone, or it does not read well turned (then the page is
+    read as any page is, orientation passes included).
+
+    Read as it stands, a page on its side gives garbage (a reading as costly as a good one, and more on
+    some pages, as Tesseract tries every language on each doubtful word), then the orientation passes:
+    together a second or more that this spares. The zone of an identity document on its side is found
+    by the full search, as before (None here), so that its page is read by the zone's engine.
+    """
+    if not lines_run_down(prepared.image):
+        return None
+    # Which of the two quarter turns, OSD's answer whatever its confidence: it only has to tell the two
+    # apart, which it did on 52 of the 54 pages of text of the generated corpora found lying on their
+    # side (the reading below refuses a wrong one: upside-down text does not read well).
+    osd = tesseract.detect_rotation(preprocess.downscaled(prepared.image, QUICK_SIDE), timeout=settings.timeout)
+    if osd.rotation not in (90, 270):
+        return None
+    turned, turned_skew = _turn(prepared, osd.rotation)
+    if read_zone(turned, quarter_turns=(0,), fillers_only=True).band:
+        return None
+    result = _reading(turned, settings, identity=False)
+    if not reads_well(result):
+        return None
     prepared.image, prepared.skew = turned, turned_skew
-    return retry, rotation
+    return _Upright(result, osd.rotation, None)
 
 
 def _may_be_photo(result: tesseract.OcrResult) -> bool:
