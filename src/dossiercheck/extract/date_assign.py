@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -21,7 +21,7 @@ from dossiercheck.extract.date_words import date_words
 from dossiercheck.extract.dates import DAY_FIRST, LocatedDate, NumericOrder, PageLine, locate_dates, page_lines
 from dossiercheck.knowledge.doctypes import DocType, all_labels, load_doctypes
 from dossiercheck.models import DateField, Page
-from dossiercheck.text.match import compile_phrase, normalise
+from dossiercheck.text.match import allowed_errors, compile_phrase, normalise, pieces
 
 _ISSUE_LIKE = ("issue", "signed")
 # The "done at <place>" formula, signature headings, range ends and printing dates are words of
@@ -54,9 +54,29 @@ _QUALIFIER = 20  # at most this many characters between a label and its date ("o
 
 @dataclass(frozen=True)
 class _Label:
+    """A label of a date field; its pattern compiled on first use (a dossier's analysis would compile
+    over a thousand, most of which never meet their words)."""
+
     field: str
     text: str
-    pattern: Any
+    norm: str  # normalised
+    # The label's pieces, spaces removed: a text it matches holds one of them, spaces removed (see
+    # match.pieces; OCR may lose the spaces the pattern allows it to).
+    pieces: tuple[str, ...]
+
+    @classmethod
+    def of(cls, field: str, text: str) -> _Label:
+        norm = normalise(text)
+        return cls(field, text, norm, pieces(norm.replace(" ", ""), allowed_errors(text)))
+
+    @functools.cached_property
+    def pattern(self) -> Any:
+        return compile_phrase(self.text)
+
+    def matches(self, norm: str, squeezed: str) -> Iterator[Any]:
+        """The label's matches in `norm` (normalised text; `squeezed` is it without spaces)."""
+        if any(piece in squeezed for piece in self.pieces):
+            yield from self.pattern.finditer(norm)
 
 
 @dataclass(frozen=True)
@@ -84,17 +104,18 @@ def _labels(doctype_id: str | None) -> tuple[_Label, ...]:
     # A birth date is on most personal documents; its labels are never ambiguous.
     fields["birth"] = tuple(dict.fromkeys(fields.get("birth", ()) + all_labels(doctypes, "birth")))
     fields["printed"] = date_words().printed
-    return tuple(_Label(f, text, compile_phrase(text)) for f, texts in fields.items() for text in texts)
+    return tuple(_Label.of(f, text) for f, texts in fields.items() for text in texts)
 
 
 def _match_left(labels: tuple[_Label, ...], before: str) -> _Label | None:
     """The label ending closest to the date in the text just left of it (longest wins a tie)."""
     context = normalise(before[-80:])
+    squeezed = context.replace(" ", "")
     best: tuple[int, int, _Label] | None = None
     for label in labels:
-        for m in label.pattern.finditer(context):
+        for m in label.matches(context, squeezed):
             trailing = context[m.end() :].strip()
-            short = len(normalise(label.text)) < _SHORT
+            short = len(label.norm) < _SHORT
             # A few words may qualify the label: "Data wydania zaświadczenia:", "Fecha de expedición del
             # certificado:" (the date of issue of the certificate).
             if (short and trailing) or len(trailing) > _QUALIFIER or len(trailing.split()) > 3:
@@ -108,11 +129,12 @@ def _match_left(labels: tuple[_Label, ...], before: str) -> _Label | None:
 def _match_any(labels: tuple[_Label, ...], text: str) -> list[tuple[int, _Label]]:
     """Labels found anywhere in `text` (a neighbouring line), by position, longest first at one position."""
     norm = normalise(text)
+    squeezed = norm.replace(" ", "")
     hits: dict[int, tuple[int, _Label]] = {}
     for label in labels:
-        if len(normalise(label.text)) < _SHORT:
+        if len(label.norm) < _SHORT:
             continue
-        for m in label.pattern.finditer(norm):
+        for m in label.matches(norm, squeezed):
             if m.start() not in hits or m.end() - m.start() > hits[m.start()][0]:
                 hits[m.start()] = (m.end() - m.start(), label)
     # Drop labels contained in a longer one ("date" inside "date of birth").
