@@ -214,3 +214,46 @@ def test_huge_page_is_downscaled_not_refused(tmp_path: Path) -> None:
     page = read_page(source.path, source.mime, 0, limits=Limits(max_page_pixels=10_000_000))
     assert page.image is not None and page.image.width * page.image.height <= 10_000_000
     assert page.problem and "reduced" in page.problem
+
+
+def test_each_file_is_handed_on_as_soon_as_its_pages_are_read(mixed_dossier: Path, tmp_path: Path) -> None:
+    """The next stage gets a file while the others are still read (one page at a time here), whole."""
+    events: list[tuple[str, object]] = []
+    options = ReadOptions(jobs=1, cache_dir=tmp_path, progress=lambda done, total: events.append(("page", done)),
+                          reading_done=lambda reading: events.append(("file", reading)))
+    readings, _ = read_folder(mixed_dossier, options)
+    files = [value for kind, value in events if kind == "file"]
+    assert sorted(r.sha256 for r in files) == sorted(r.sha256 for r in readings)  # type: ignore[attr-defined]
+    assert all(r.pages for r in files)  # type: ignore[attr-defined]
+    first_file = next(i for i, (kind, _) in enumerate(events) if kind == "file")
+    last_page = max(i for i, (kind, _) in enumerate(events) if kind == "page")
+    assert first_file < last_page
+
+
+def test_files_analysed_while_the_others_are_read_give_the_same_report(mixed_dossier: Path, tmp_path: Path,
+                                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from dossiercheck import api
+    from dossiercheck.pipeline import analyse, documents
+    from dossiercheck.text import language
+
+    analyse._language_model_kept.cache_clear()
+    analyse._language_model_kept()  # where the model's copy is kept...
+    language.load_model()  # ... made there by its first load: files are analysed beside the reading from then on
+    analyse._language_model_kept.cache_clear()
+    assert analyse.ready_to_analyse_beside_reading()
+    made: list[documents.AnalysedAhead] = []
+
+    class Watched(documents.AnalysedAhead):
+        def __init__(self, *args: object) -> None:
+            super().__init__(*args)  # type: ignore[arg-type]
+            made.append(self)
+
+    monkeypatch.setattr(api, "AnalysedAhead", Watched)
+    date = dt.date(2027, 1, 15)
+    first = api.check_dossier(mixed_dossier, date, "visa-d/employee", ReadOptions(jobs=1, cache_dir=tmp_path / "a"))
+    assert len(made) == 1 and len(made[0].done) == 3  # the three documents, analysed as they were read
+    monkeypatch.setattr(analyse, "ready_to_analyse_beside_reading", lambda: False)  # all analysed after
+    second = api.check_dossier(mixed_dossier, date, "visa-d/employee", ReadOptions(jobs=1, cache_dir=tmp_path / "b"))
+    assert not made[1].done
+    assert first.documents == second.documents
+    assert first.requirements == second.requirements

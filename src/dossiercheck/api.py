@@ -10,6 +10,7 @@ report. None of them reads the clock: the caller passes `today` (the default app
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,7 +22,7 @@ from dossiercheck.ingest import Limits
 from dossiercheck.models import BatchResult, Document, GivenDate, PagePicture, Profile, Report, Skipped
 from dossiercheck.ocr.settings import OcrSettings
 from dossiercheck.pipeline.cache import cache_info, clear_cache, default_cache_dir
-from dossiercheck.pipeline.documents import documents_of
+from dossiercheck.pipeline.documents import AnalysedAhead, documents_of
 from dossiercheck.pipeline.dossier import check_given_files, check_readings, load_checked_profile, resolve_dossier
 from dossiercheck.pipeline.read import ProgressCallback, ReadOptions, list_file, list_folder, read_sources, readings_for
 from dossiercheck.rules.profiles import list_profiles
@@ -41,8 +42,10 @@ def check_dossier(folder: Path, reference_date: dt.date | None = None, profile: 
     settings = resolve_dossier(folder, profile, reference_date, today, require_profile, given)
     sources, skipped = list_folder(folder, options)
     check_given_files(settings.given, [s.rel for s in sources] + [s.file for s in skipped])
-    readings, unread = readings_for(sources, read_sources(sources, options))
-    return check_readings(settings, readings, [*skipped, *unread], lang, options)
+    ahead = AnalysedAhead(settings.reference_date, options)
+    results = read_sources(sources, dataclasses.replace(options, reading_done=ahead))
+    readings, unread = readings_for(sources, results)
+    return check_readings(settings, readings, [*skipped, *unread], lang, options, ahead.done)
 
 
 def check_batch(clients_dir: Path, profile: str | None = None, reference_date: dt.date | None = None,

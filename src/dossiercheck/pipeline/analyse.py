@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import threading
 from collections.abc import Iterable, Sequence
 
 from dossiercheck.classify import classify, split_pages
@@ -35,6 +36,9 @@ UNREAD_SCRIPT = ("written in the {script} script, which this tool does not read:
                  "are taken from its sworn translation when the dossier has one")
 
 
+_LOADING = threading.Lock()  # the loading below is done once: a second caller waits for the first
+
+
 def load_analysis_data() -> None:
     """What the analysis loads once (document types, evidence rules, date words: ~0.3 s on a cold
     start), loaded ahead of it while the pages are read.
@@ -48,12 +52,21 @@ def load_analysis_data() -> None:
     from dossiercheck.extract.date_parse import month_names
     from dossiercheck.extract.date_words import date_words
 
-    load_doctypes()
-    evidence_rules()
-    date_words()
-    month_names()
-    if _language_model_kept():
-        load_model()
+    with _LOADING:
+        load_doctypes()
+        evidence_rules()
+        date_words()
+        month_names()
+        if _language_model_kept():
+            load_model()
+
+
+def ready_to_analyse_beside_reading() -> bool:
+    """Whether files may be analysed while others are still read: the analysis data loaded (waiting for
+    the loading under way), and the language model's copy kept in the cache, so that opening it costs
+    no memory beside the worker's (see `load_analysis_data`)."""
+    load_analysis_data()
+    return _language_model_kept()
 
 
 @functools.lru_cache(maxsize=1)

@@ -27,11 +27,13 @@ from dossiercheck.models import (
     BatchResult,
     ClientResult,
     Deadline,
+    Document,
     DossierSettings,
     FileReading,
     Report,
     Skipped,
 )
+from dossiercheck.pipeline.documents import AnalysedAhead
 from dossiercheck.pipeline.dossier import check_readings, read_dossier_file, resolve_dossier
 from dossiercheck.pipeline.read import ReadOptions, read_sources, readings_for
 from dossiercheck.version import __version__
@@ -83,9 +85,21 @@ def check_batch(clients_dir: Path, profile: str | None = None, reference_date: d
         else:
             rows[folder.name] = planned.row
             pending.append(planned)
-    results = read_sources([s for p in pending for s in p.sources], options)
+    # Each file analysed as soon as it is read, for every appointment date it is checked against.
+    dates_of: dict[str, set[dt.date]] = {}
     for item in pending:
-        rows[item.row.name] = _checked(item, results, lang, options)
+        for source in item.sources:
+            dates_of.setdefault(source.sha256, set()).add(item.settings.reference_date)
+    ahead = {date: AnalysedAhead(date, options) for date in {item.settings.reference_date for item in pending}}
+
+    def reading_done(reading: FileReading) -> None:
+        for date in sorted(dates_of.get(reading.sha256, ())):
+            ahead[date](reading)
+
+    results = read_sources([s for p in pending for s in p.sources], dataclasses.replace(options,
+                                                                                          reading_done=reading_done))
+    for item in pending:
+        rows[item.row.name] = _checked(item, results, lang, options, ahead[item.settings.reference_date].done)
     return BatchResult(str(clients_dir), tuple(rows[name] for name in sorted(rows)))
 
 
@@ -106,11 +120,11 @@ def _plan(folder: Path, profile: str | None, reference_date: dt.date | None, tod
     return _Pending(row, settings, sources, skipped)
 
 
-def _checked(item: _Pending, results: dict[str, FileReading | Skipped], lang: str, options: ReadOptions
-             ) -> ClientResult:
+def _checked(item: _Pending, results: dict[str, FileReading | Skipped], lang: str, options: ReadOptions,
+             ahead: Mapping[str, tuple[Document, ...]]) -> ClientResult:
     try:
         readings, unread = readings_for(item.sources, results)
-        report = check_readings(item.settings, readings, [*item.skipped, *unread], lang, options)
+        report = check_readings(item.settings, readings, [*item.skipped, *unread], lang, options, ahead)
     except DossierCheckError as exc:
         return dataclasses.replace(item.row, error=str(exc))
     except Exception as exc:  # noqa: BLE001 - one client's trouble must not stop the others (loud in tests)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from dossiercheck.errors import UsageError
@@ -117,13 +117,15 @@ def check_documents(settings: DossierSettings, documents: Sequence[Document], la
 
 
 def check_readings(settings: DossierSettings, readings: Sequence[FileReading], skipped: Sequence[Skipped],
-                   lang: str, options: ReadOptions | None = None) -> Report:
+                   lang: str, options: ReadOptions | None = None,
+                   ahead: Mapping[str, tuple[Document, ...]] | None = None) -> Report:
     """The one path from a dossier's readings to its Report: analyse, add the given dates, check, report.
 
-    `check`, `batch` and the local page all come through here.
+    `check`, `batch` and the local page all come through here; `ahead`: files analysed while the others
+    were read (see pipeline.documents.AnalysedAhead).
     """
-    analysed = pair_translations(documents_of(readings, settings.reference_date, options or ReadOptions()),
-                                 settings.reference_date)
+    documents = documents_of(readings, settings.reference_date, options or ReadOptions(), ahead)
+    analysed = pair_translations(documents, settings.reference_date)
     documents = apply_given(analysed, settings.given)
     requirements, deadlines = check_documents(settings, documents, lang)
     return Report(

@@ -7,6 +7,7 @@ dossiers, are read once; `readings_for` then gives each dossier its own view, wi
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +45,9 @@ class ReadOptions:
     # The page-reading worker kept for the next call (see PagePool's `keep`): for a process that reads
     # file after file, such as the web page or a program calling the library per file.
     keep_reader: bool = False
+    # Called in this process with each file's reading as soon as its last page is read, while the worker
+    # reads the others (see pipeline.documents.AnalysedAhead).
+    reading_done: Callable[[FileReading], None] | None = None
 
 
 @dataclass(frozen=True)
@@ -104,8 +108,13 @@ def read_sources(sources: Iterable[SourceFile], options: ReadOptions) -> dict[st
         from dossiercheck.ocr.tesseract import check_languages
 
         check_languages((*settings.languages.split("+"), *(model for model, _ in settings.read_again.markers)))
-        for sha, pages in _read_pages(tasks, options).items():
-            results[sha] = _finished(unique[sha], pages, problems[sha], cache)
+
+        def file_read(sha: str, pages: list[Page]) -> None:
+            results[sha] = finished = _finished(unique[sha], pages, problems[sha], cache)
+            if options.reading_done is not None and isinstance(finished, FileReading):
+                options.reading_done(finished)
+
+        _read_pages(tasks, options, file_read)
     return results
 
 
@@ -127,19 +136,23 @@ def _plan(source: SourceFile, options: ReadOptions) -> tuple[int, list[str]] | S
     return min(counted.pages, limits.max_pages), notes
 
 
-def _read_pages(tasks: list[_Task], options: ReadOptions) -> dict[str, list[Page]]:
+def _read_pages(tasks: list[_Task], options: ReadOptions, file_read: Callable[[str, list[Page]], None]) -> None:
+    """Every task's page read; `file_read(sha256, pages)` as soon as all of a file's pages are."""
     done: dict[str, list[Page]] = {}
+    expected = Counter(task.source.sha256 for task in tasks)
     total = len(tasks)
 
     def record(task: _Task, page: Page) -> None:
-        done.setdefault(task.source.sha256, []).append(page)
+        pages = done.setdefault(task.source.sha256, [])
+        pages.append(page)
         if options.progress:
             options.progress(sum(len(p) for p in done.values()), total)
+        if len(pages) == expected[task.source.sha256]:
+            file_read(task.source.sha256, pages)
 
     pool: PagePool[_Task, Page] = PagePool(_read, _failed, options.jobs or default_jobs(), use_hard_time_limits,
                                            keep=options.keep_reader)
     pool.run(tasks, record, options.while_reading)
-    return done
 
 
 def _reading(source: SourceFile, pages: Iterable[Page], problems: Iterable[str]) -> FileReading:
