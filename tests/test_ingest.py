@@ -6,6 +6,7 @@ import io
 import os
 from pathlib import Path
 
+import pytest
 from PIL import Image
 from pypdf import PdfReader, PdfWriter
 
@@ -113,3 +114,25 @@ def test_broken_files_are_unreadable_not_crashes(tmp_path: Path) -> None:
     assert "password" in reasons["locked.pdf"]
     assert reasons["fake.pdf"] and "PDF" in reasons["fake.pdf"]
     assert reasons["truncated.jpg"] is not None
+
+
+def test_a_heic_photo_that_cannot_be_decoded_here_is_skipped_with_what_to_do(tmp_path: Path,
+                                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """pillow-heif installed but broken: found out when the photo is opened (discovery only looks for the
+    package, so that a cached re-run never imports it), and said in the same words."""
+    import pillow_heif
+
+    from dossiercheck.ingest import formats, images
+    from dossiercheck.pipeline.read import ReadOptions, read_folder
+
+    pillow_heif.register_heif_opener()
+    text_page(["CERTIFICAT MEDICAL"]).convert("RGB").save(tmp_path / "photo.heic", format="HEIF")
+    broken = formats.OptionalFormat("HEIC/HEIF photos", False, "pillow-heif is broken here (test): reinstall it")
+    monkeypatch.setattr(formats, "heif_support", lambda: broken)
+    monkeypatch.setattr(images, "heif_support", lambda: broken)
+    files, skipped = discover(tmp_path)
+    assert [f.rel for f in files] == ["photo.heic"] and not skipped
+    readings, unread = read_folder(tmp_path, ReadOptions(jobs=1, use_cache=False))
+    assert not readings
+    assert [s.file for s in unread] == ["photo.heic"]
+    assert "HEIC photos cannot be read on this computer" in unread[0].reason and "reinstall" in unread[0].reason

@@ -10,7 +10,13 @@ from pathlib import Path
 
 import magic
 
-from dossiercheck.ingest.formats import HEIF_MIMES, heif_support, heif_unavailable_reason, readable, unsupported_reason
+from dossiercheck.ingest.formats import (
+    HEIF_MIMES,
+    heif_installed,
+    heif_unavailable_reason,
+    readable,
+    unsupported_reason,
+)
 from dossiercheck.ingest.guard import DEFAULT_LIMITS, Limits
 from dossiercheck.models import Skipped
 
@@ -168,6 +174,9 @@ def _regular_file(path: Path, rel: str, limits: Limits) -> SourceFile | Skipped:
     mime = sniff(path)
     if not readable(mime):
         return Skipped(rel, unsupported_reason(mime))
-    if mime in HEIF_MIMES and not heif_support().available:
+    if mime in HEIF_MIMES and not heif_installed():
+        # Only whether pillow-heif is there: importing it (~30 ms) waits until a HEIC file is read, which
+        # a re-run whose files are all cached never does. A copy that is there but broken is reported
+        # when the file is opened (ingest.images), with the same words.
         return Skipped(rel, heif_unavailable_reason())
     return SourceFile(path=path, rel=rel, size=info.st_size, sha256=sha256_of(path), mime=mime)

@@ -62,6 +62,13 @@ class OptionalFormat:
     detail: str  # its version, or why it is off and what to do
 
 
+def heif_installed() -> bool:
+    """Whether pillow-heif is installed, without importing it (see `heif_support`)."""
+    import importlib.util
+
+    return importlib.util.find_spec("pillow_heif") is not None
+
+
 @functools.lru_cache(maxsize=1)
 def heif_support() -> OptionalFormat:
     """Register pillow-heif's opener with Pillow (once per process) and say whether HEIC can be read."""

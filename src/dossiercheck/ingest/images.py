@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from dossiercheck.ingest.formats import ANIMATED_FORMATS, HEIF_MIMES, IMAGE_MIMES, heif_support
+from dossiercheck.ingest.formats import ANIMATED_FORMATS, HEIF_MIMES, IMAGE_MIMES, heif_support, heif_unavailable_reason
 from dossiercheck.ingest.guard import Limits, UnreadableFile, decoding
 
 ANIMATION_NOTE = "an animation, not a scan: only its first picture was read"
@@ -22,8 +22,8 @@ ANIMATION_NOTE = "an animation, not a scan: only its first picture was read"
 
 @contextlib.contextmanager
 def _opened(path: Path, mime: str) -> Iterator[Image.Image]:
-    if mime in HEIF_MIMES:
-        heif_support()  # registers the HEIF opener with Pillow, once
+    if mime in HEIF_MIMES and not heif_support().available:  # registers the HEIF opener with Pillow, once
+        raise UnreadableFile(heif_unavailable_reason())
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # DecompressionBombWarning, corrupt EXIF, truncated tags
         with Image.open(path) as image:
