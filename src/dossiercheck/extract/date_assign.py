@@ -67,7 +67,7 @@ class _Label:
     @classmethod
     def of(cls, field: str, text: str) -> _Label:
         norm = normalise(text)
-        return cls(field, text, norm, pieces(norm.replace(" ", ""), allowed_errors(text)))
+        return cls(field, text, norm, pieces(norm.replace(" ", ""), allowed_errors(norm)))
 
     @functools.cached_property
     def pattern(self) -> Any:

@@ -65,16 +65,19 @@ def faces_upright(image: Image.Image) -> Faces:
     return _faces_upright(np.asarray(image.convert("L"), dtype=np.uint8))
 
 
-def count_faces(image: Image.Image, try_turns: bool = False) -> int:
+def count_faces(image: Image.Image, try_turns: bool = False, upright: Faces | None = None) -> int:
     """Faces on the picture as it stands; with `try_turns`, also on its quarter turns when none is upright.
 
     A photo has no text to tell which way up it is, and a phone without orientation data or a
     scanner lid puts it on its side: the cascade finds frontal faces only, so each turn is tried.
+    `upright`: the faces already found on the picture as it stands (`faces_upright`), not looked for again.
     """
     if not _cascades():
         return 0
+    if upright is not None and (upright.count or not try_turns):
+        return upright.count
     source = np.asarray(image.convert("L"), dtype=np.uint8)
-    found = _faces_upright(source).count
+    found = upright.count if upright is not None else _faces_upright(source).count
     turns = (1, 2, 3) if try_turns else ()
     for quarter in turns:
         if found:

@@ -25,7 +25,7 @@ from dossiercheck.ingest import PageInput, UnreadableFile, read_page
 from dossiercheck.ingest.guard import release_memory, watchdog
 from dossiercheck.models import Page
 from dossiercheck.ocr import preprocess, tesseract
-from dossiercheck.ocr.faces import count_faces, faces_upright
+from dossiercheck.ocr.faces import Faces, count_faces, faces_upright
 from dossiercheck.ocr.mrz_band import ZoneReading, looks_like_mrz, read_mrz_band, read_zone
 from dossiercheck.ocr.orientation import (
     find_rotation,
@@ -111,6 +111,8 @@ class _Prepared:
     unflattened: Image.Image  # as cut and sized: faces are found on it (flattening the light erases them)
     skew: float
     quad: tuple[float, ...]
+    # The faces on `unflattened` as it stands, once looked for (see _read_upright): not looked for again.
+    upright_faces: Faces | None = None
 
 
 def _prepare(page_input: PageInput) -> _Prepared | str:
@@ -155,10 +157,11 @@ def ocr_image(page_input: PageInput, settings: OcrSettings) -> Page:
         mrz_lines = zone.lines
     else:
         mrz_lines = tuple(read_mrz_band(image)) if _may_hold_mrz(result) else ()
-    faces = upright.faces if upright.faces is not None else 0
-    if upright.faces is None and _may_be_photo(result) and not mrz_lines:
+    faces = 0
+    if _may_be_photo(result) and not mrz_lines:
         unflattened = preprocess.rotate(prepared.unflattened, -rotation) if rotation else prepared.unflattened
-        faces = count_faces(unflattened, try_turns=legible_letters(result) < TURNED_LETTERS)
+        faces = count_faces(unflattened, try_turns=legible_letters(result) < TURNED_LETTERS,
+                            upright=None if rotation else prepared.upright_faces)
     return Page(index=page_input.index, width=image.width, height=image.height, text=result.text,
                 words=result.words, source="ocr", rotation=rotation, skew=prepared.skew,
                 mean_conf=round(result.mean_conf, 1), mrz_lines=mrz_lines, faces=faces, crop=prepared.quad,
@@ -175,7 +178,6 @@ class _Upright:
     zone: ZoneReading | None
     identity: bool = False
     script: str = ""  # OSD's script when the page is in one it is not read in (see orientation.Turn)
-    faces: int | None = None  # faces counted on the way (an ID photo's portrait), None: not yet
 
 
 def _read_upright(prepared: _Prepared, settings: OcrSettings) -> _Upright:
@@ -203,9 +205,9 @@ def _read_upright(prepared: _Prepared, settings: OcrSettings) -> _Upright:
     if reads_well(result):
         return _Upright(result, 0, known)
     if known is None and len(result.words) < PORTRAIT_WORDS:
-        portrait = faces_upright(prepared.unflattened)
-        if portrait.widest >= PORTRAIT_SHARE:  # an ID photo, upright: nothing more to read on it
-            return _Upright(result, 0, ZoneReading(), faces=portrait.count)
+        prepared.upright_faces = faces_upright(prepared.unflattened)
+        if prepared.upright_faces.widest >= PORTRAIT_SHARE:  # an ID photo, upright: nothing more to read on it
+            return _Upright(result, 0, ZoneReading())
     # A photo at an angle is searched for too, but not a page whose text stands on end: it lies on its side.
     zone = known or read_zone(prepared.image, tilted=not stands_on_end(result))
     if zone.sure:  # found on its side, at an angle, or without a run of fillers

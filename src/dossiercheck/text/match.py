@@ -45,15 +45,11 @@ def fold(normalised: str) -> str:
     return normalised
 
 
-def _allowed_errors(phrase: str) -> int:
+def allowed_errors(phrase: str) -> int:
+    """OCR slips a phrase (normalised) is still found with (see compile_phrase)."""
     # Short words must match exactly or "bail" would be found in "mail"; long phrases tolerate OCR slips.
     letters = len(phrase.replace(" ", ""))
     return 0 if letters < 7 else 1 if letters < 14 else 2
-
-
-def allowed_errors(phrase: str) -> int:
-    """OCR slips a phrase is still found with (see compile_phrase)."""
-    return _allowed_errors(normalise(phrase))
 
 
 def pieces(text: str, errors: int) -> tuple[str, ...]:
@@ -74,7 +70,7 @@ def compile_phrase(phrase: str, fuzzy: bool = True, folded: bool = False) -> Any
     analysis of one dossier compiles (~2,800 compilations, 0.4 s, for a 14-file dossier before).
     """
     norm = fold(normalise(phrase)) if folded else normalise(phrase)
-    errors = _allowed_errors(norm) if fuzzy else 0
+    errors = allowed_errors(norm) if fuzzy else 0
     body = regex.escape(norm).replace("\\ ", " ").replace(" ", r"\s?")
     if errors:
         return regex.compile(rf"\b(?:{body}){{e<={errors}}}\b", regex.BESTMATCH)
@@ -94,7 +90,7 @@ class PhraseMatcher:
 
     def __init__(self, phrase: str) -> None:
         self.phrase = fold(normalise(phrase))
-        self.errors = _allowed_errors(self.phrase)
+        self.errors = allowed_errors(self.phrase)
         self.source = phrase
         # Spaces may be lost or gained by OCR, but a word is never split: the longest word must be there
         # as it is for an exact match, which skips the regex on most pages (and its compilation at start).
