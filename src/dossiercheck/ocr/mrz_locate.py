@@ -44,44 +44,50 @@ def _components(small: np.ndarray) -> np.ndarray:
 
 
 def _chains(boxes: np.ndarray) -> list[np.ndarray]:
-    """Group character boxes into text lines by linking each to its nearest right-hand neighbour."""
+    """Group character boxes into text lines by linking each to its nearest right-hand neighbour.
+
+    The neighbours are searched for all boxes at once, one step to the right at a time (boxes sorted by
+    their left edge, so the first that fits is the nearest): a Python loop over the boxes cost 20-40 ms
+    on a page's glance, most of a band search that finds nothing.
+    """
     if len(boxes) == 0:
         return []
     order = np.argsort(boxes[:, 0])
     boxes = boxes[order]
     x, y, w, h = boxes[:, 0], boxes[:, 1], boxes[:, 2], boxes[:, 3]
     cy = y + h / 2
-    parent = np.arange(len(boxes))
-
-    def root(i: int) -> int:
-        while parent[i] != i:
-            parent[i] = parent[parent[i]]
-            i = parent[i]
-        return i
-
-    hmax = float(h.max())
-    for i in range(len(boxes)):
-        right = x[i] + w[i]
-        lo = np.searchsorted(x, x[i] + 0.3 * w[i], side="right")
-        hi = np.searchsorted(x, right + 1.3 * hmax, side="right")
-        if lo >= hi:
-            continue
-        j = np.arange(lo, hi)
+    right = x + w
+    lo = np.searchsorted(x, x + 0.3 * w, side="right")
+    hi = np.searchsorted(x, right + 1.3 * float(h.max()), side="right")
+    nearest = np.full(len(boxes), -1)
+    active = np.flatnonzero(lo < hi)
+    step = 0
+    while len(active):
+        i = active
+        j = lo[i] + step
         big = np.maximum(h[i], h[j])
         ok = (
-            (x[j] - right <= 1.0 * big)
+            (x[j] - right[i] <= 1.0 * big)
             & (np.abs(cy[j] - cy[i]) <= 0.35 * big)
             & (h[j] >= 0.4 * h[i])
             & (h[j] <= 2.5 * h[i])
         )
-        if not ok.any():
-            continue
-        cand = j[ok]
-        nearest = int(cand[np.argmin(x[cand])])
-        parent[root(i)] = root(nearest)
+        nearest[i[ok]] = j[ok]
+        step += 1
+        active = i[~ok & (lo[i] + step < hi[i])]
+    parent = list(range(len(boxes)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for i_, j_ in zip(np.flatnonzero(nearest >= 0).tolist(), nearest[nearest >= 0].tolist(), strict=True):
+        parent[root(i_)] = root(j_)
     groups: dict[int, list[int]] = {}
-    for i in range(len(boxes)):
-        groups.setdefault(root(i), []).append(i)
+    for k in range(len(boxes)):
+        groups.setdefault(root(k), []).append(k)
     return [boxes[idx] for idx in groups.values() if len(idx) >= 15]
 
 

@@ -14,7 +14,7 @@ from dossiercheck.ingest.guard import Limits
 from dossiercheck.knowledge.settings import ReadAgain, read_again
 
 # Bump when the way pages are read changes, so cached readings are not reused.
-READER_VERSION = "26"
+READER_VERSION = "27"
 # Tesseract's model for each language a dossier is read in (ISO 639-1 -> Tesseract's code).
 MODELS = {"en": "eng", "fr": "fra", "nl": "nld", "de": "deu"}
 LANGUAGES = tuple(MODELS.values())
