@@ -429,6 +429,21 @@ def test_birth_century_is_in_the_past(birth: dt.date, expected: dt.date) -> None
     assert mrz is not None and mrz.birth == expected
 
 
+def test_birth_century_puts_the_birth_before_the_expiry() -> None:
+    # The Icelandic specimen: born '121212', expired '110629'. 2012 is in the past, but after the expiry.
+    mrz = parse_mrz(_passport(birth=dt.date(1912, 12, 12), expiry=dt.date(2011, 6, 29)), REF)
+    assert mrz is not None and mrz.valid and mrz.birth == dt.date(1912, 12, 12)
+
+
+def test_birth_century_before_the_expiry_otherwise_the_latest() -> None:
+    # '250101' with a 2011 expiry: 2025 is after it, 1925 is before.
+    mrz = parse_mrz(_passport(birth=dt.date(1925, 1, 1), expiry=dt.date(2011, 6, 29)), REF)
+    assert mrz is not None and mrz.birth == dt.date(1925, 1, 1)
+    # A birth in the current century before the expiry keeps that century.
+    mrz = parse_mrz(_passport(birth=dt.date(2010, 1, 1), expiry=dt.date(2011, 6, 29)), REF)
+    assert mrz is not None and mrz.birth == dt.date(2010, 1, 1)
+
+
 @pytest.mark.parametrize("expiry", [dt.date(2031, 3, 14), dt.date(1999, 12, 31), dt.date(2008, 2, 29)])
 def test_expiry_century_nearest_reference(expiry: dt.date) -> None:
     mrz = parse_mrz(_passport(birth=dt.date(1950, 5, 17), expiry=expiry), REF)
@@ -462,8 +477,12 @@ def test_letter_left_in_a_date_fails_even_if_the_sum_holds() -> None:
 
 
 def test_birth_after_expiry_is_rejected() -> None:
-    mrz = parse_mrz(_passport(birth=dt.date(2020, 1, 1), expiry=dt.date(2019, 1, 1)), REF)
+    # No century puts '980101' before '970101' (expiry 1997, birth 1998 or 2098).
+    mrz = parse_mrz(_passport(birth=dt.date(1998, 1, 1), expiry=dt.date(1997, 1, 1)), REF)
     assert mrz is not None and not mrz.valid and "dates_order" in _failed(mrz)
+    # '200101' with expiry 2019 is read as 1920: the only century that puts the birth first.
+    mrz = parse_mrz(_passport(birth=dt.date(1920, 1, 1), expiry=dt.date(2019, 1, 1)), REF)
+    assert mrz is not None and mrz.valid and mrz.birth == dt.date(1920, 1, 1)
 
 
 def test_bad_sex_and_state_are_rejected() -> None:

@@ -219,8 +219,10 @@ def _date(raw: str) -> tuple[int, int, int] | None:
     return int(raw[:2]), int(raw[2:4]), int(raw[4:6])
 
 
-def _birth(raw: str, ref: dt.date) -> dt.date | None:
-    """A birth date is in the past: the latest century that puts it on or before the reference date."""
+def _birth(raw: str, ref: dt.date, expiry: dt.date | None = None) -> dt.date | None:
+    """A birth date is in the past: the latest century that puts it on or before the reference date,
+    and before the document's expiry when that is known (the holder of a passport that expired in 2011
+    with birth '121212' was born in 1912, not in 2012)."""
     parts = _date(raw)
     if parts is None:
         return None
@@ -230,7 +232,7 @@ def _birth(raw: str, ref: dt.date) -> dt.date | None:
             value = dt.date(century + yy, mm, dd)
         except ValueError:
             return None
-        if value <= ref:
+        if value <= ref and (expiry is None or value < expiry or century < ref.year // 100 * 100):
             return value
     return None
 
@@ -253,7 +255,8 @@ def _to_mrz(reading: Reading, ref: dt.date, corrected: bool) -> Mrz:
     layout = reading.layout
     checks = dict(reading.checks)
     birth_raw, expiry_raw = reading.get("birth"), reading.get("expiry")
-    birth, expiry = _birth(birth_raw, ref), _expiry(expiry_raw, ref)
+    expiry = _expiry(expiry_raw, ref)
+    birth = _birth(birth_raw, ref, expiry)
     plausible: dict[str, bool] = {}
     if birth is None and birth_raw.isdigit():
         plausible["birth_plausible"] = False  # impossible date or in the future
