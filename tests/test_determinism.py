@@ -69,3 +69,20 @@ def test_text_report_is_identical_run_after_run(dossier: Path, cache: Path, tmp_
     first = run_check(dossier, cache, "--format", "text", "--jobs", "2")
     assert first == run_check(dossier, cache, "--format", "text", "--jobs", "1")
     assert first == run_check(dossier, tmp_path / "unused", "--format", "text", "--no-cache", "--jobs", "2")
+
+
+def test_a_cached_document_is_the_document_analysed() -> None:
+    """What the analysis cache keeps of a document gives it back whole: a date's second reading too
+    (a numeric date whose order nothing decides), on which the age rule's verdict depends."""
+    from dossiercheck.models import DateField, Document, Page
+    from dossiercheck.models.document import document_from_plain, document_to_plain
+
+    page = Page(index=0, width=10, height=10, text="03/07/2026")
+    dates = (DateField(dt.date(2026, 3, 7), "03/07/2026", 0, "issue", "date", (1, 2, 3, 4), "text",
+                       other=dt.date(2026, 7, 3)),
+             DateField(dt.date(1990, 1, 2), "02.01.1990", 0, "birth", source="given"))
+    document = Document(file="gc.pdf", sha256="0" * 64, mime="application/pdf", pages=(page,), type="good_conduct",
+                        confidence=0.8, cues=("attached: apostille",), language="en", dates=dates,
+                        problems=("p",), size=3, about=None)
+    plain = json.loads(json.dumps(document_to_plain(document)))  # as the cache stores it
+    assert document_from_plain(plain, [page]) == document

@@ -116,6 +116,19 @@ def test_noisy_ocr_still_matches() -> None:
     assert classify(*document(text)).type == "good_conduct"
 
 
+def test_certificate_with_its_apostille_on_the_same_page_is_the_certificate() -> None:
+    text = ("REPUBLICA DEL PERU\nCERTIFICADO DE ANTECEDENTES PENALES\nNombre: ANA QUISPE\n"
+            "NO REGISTRA ANTECEDENTES PENALES\nLima, 5 de noviembre de 2026\n"
+            "APOSTILLE\n(Convention de La Haye du 5 octobre 1961)\n1. Country: Peru\n"
+            "2. has been signed by: Luis Rojas\n3. acting in the capacity of: Jefe\n"
+            "4. bears the seal/stamp of: Poder Judicial\n5. at: Lima 6. the: 19/11/2026")  # fmt: skip
+    result = classify(*document(text))
+    assert result.type == "good_conduct" and "attached: apostille" in result.cues
+    # The apostille alone stays an apostille.
+    alone = text[text.index("APOSTILLE"):]
+    assert classify(*document(alone)).type == "apostille"
+
+
 def test_sworn_translation_of_good_conduct() -> None:
     text = ("Traduction du néerlandais\nEXTRAIT DE CASIER JUDICIAIRE\nNéant\n"
             "Je soussigné, traducteur juré près le tribunal de première instance de Bruxelles, "

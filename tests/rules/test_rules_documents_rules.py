@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from tests.rules._factory import doc, mrz, passport, run
@@ -39,6 +40,15 @@ def test_apostille_missing_is_a_warning() -> None:
     assert "gc.pdf" in results[0].message
     results, _ = run("visa-d/employee", "legalisation.apostille", [doc("good_conduct"), doc("apostille")])
     assert results[0].status == "pass"
+
+
+def test_apostille_on_the_certificate_counts() -> None:
+    stamped = dataclasses.replace(doc("good_conduct", "gc.pdf"), cues=("attached: apostille",))
+    results, _ = run("visa-d/employee", "legalisation.apostille", [stamped])
+    assert results[0].status == "pass"
+    # One certificate stamped, another with none: the second still lacks one.
+    results, _ = run("visa-d/employee", "legalisation.apostille", [stamped, doc("birth_certificate", "acte.pdf")])
+    assert results[0].status == "warn" and "acte.pdf" in results[0].message
 
 
 def test_eu_family_apostille_is_for_a_person_to_decide() -> None:

@@ -33,7 +33,7 @@ from dossiercheck.icao.parse import STATES
 from dossiercheck.knowledge.doctypes import DocType, load_doctypes
 from dossiercheck.knowledge.settings import ReadingSettings, reading_settings
 from dossiercheck.models import Classification, Mrz, Page
-from dossiercheck.models.document import TRANSLATES_CUE
+from dossiercheck.models.document import ATTACHED_CUE, TRANSLATES_CUE
 from dossiercheck.text.match import fold, normalise
 
 UNKNOWN = "unknown"
@@ -163,7 +163,7 @@ def classify(pages: Sequence[Page], mrz: Mrz | None) -> Classification:
     ranked = sorted((s for s in scores.values() if _eligible(s, mrz_type, faces, chars)), key=lambda s: -s.score)
     if not ranked:
         return _unranked(scores, evidence)
-    return _by_cues(ranked, scores, evidence, pages, mrz, mrz_type, settings)
+    return _by_cues(ranked, scores, evidence, mrz, mrz_type, settings)
 
 
 def _by_mrz(mrz: Mrz, mrz_type: str, scores: dict[str, Score], evidence: Evidence,
@@ -208,7 +208,7 @@ def _unranked(scores: dict[str, Score], evidence: Evidence) -> Classification:
     return Classification(UNKNOWN, 0.0, best.cues if best.score > 0 else [])
 
 
-def _by_cues(ranked: list[Score], scores: dict[str, Score], evidence: Evidence, pages: Sequence[Page],
+def _by_cues(ranked: list[Score], scores: dict[str, Score], evidence: Evidence,
              mrz: Mrz | None, mrz_type: str | None, settings: ReadingSettings) -> Classification:
     # A sworn translation carries the translator's statement and wins over the type it translates,
     # whose cues must not count against it.
@@ -216,10 +216,15 @@ def _by_cues(ranked: list[Score], scores: dict[str, Score], evidence: Evidence, 
     others = [s for s in ranked if s is not best and not best.doctype.translation]
     confidence = _confidence(best.score, max((s.score for s in others), default=0.0), best.doctype.min_score)
     cues = list(best.cues)
-    if best.doctype.attachment and len(pages) > 1 and len(ranked) > 1:
-        # An apostille stapled to a certificate: the document is the certificate.
-        best, cues = ranked[1], ranked[1].cues + [f"{best.doctype.id} attached"]
+    # An apostille stapled to a certificate, or stamped on its page: the document is the certificate
+    # (convincing on its own: `ranked` holds only types at their min_score), the apostille attached.
+    attachments = [s for s in ranked if s.doctype.attachment]
+    documents = [s for s in ranked if not s.doctype.attachment]
+    if best.doctype.attachment and documents:
+        best, cues = documents[0], list(documents[0].cues)
         confidence = _confidence(best.score, 0.0, best.doctype.min_score)
+    if not best.doctype.attachment:
+        cues += [f"{ATTACHED_CUE}{s.doctype.id}" for s in attachments]
     if best.doctype.translation:
         cues += _translated(scores)
         confidence = _confidence(best.score, 0.0, best.doctype.min_score)

@@ -18,6 +18,9 @@ DateOrigin = Literal["text", "mrz", "given", "translation"]
 # carries naming the type it translates (classify.decide writes it, pipeline.translations reads it).
 PAIRED_CUE = "sworn translation: "
 TRANSLATES_CUE = "translates: "
+# The cue a document carries naming an attachment found in the same file, on its own page or on its
+# page: an apostille stamped on a certificate (classify.decide writes it, rules.legalisation reads it).
+ATTACHED_CUE = "attached: "
 
 
 @dataclass(frozen=True)
@@ -111,6 +114,10 @@ class Document:
         """The name of the sworn translation paired with this document (pipeline.translations), if any."""
         return next((c[len(PAIRED_CUE):] for c in self.cues if c.startswith(PAIRED_CUE)), None)
 
+    def attached(self) -> tuple[str, ...]:
+        """The types of the attachments found with this document (an apostille on its page or stapled to it)."""
+        return tuple(c[len(ATTACHED_CUE):] for c in self.cues if c.startswith(ATTACHED_CUE))
+
     def date_field(self, name: str) -> DateField | None:
         """The DateField assigned to `name`: given dates first, then the first one read."""
         assigned = [d for d in self.dates if d.field == name]
@@ -143,10 +150,10 @@ def document_from_plain(plain: dict[str, Any], pages: Sequence[Page]) -> Documen
 
 
 def _date_field(plain: dict[str, Any]) -> DateField:
-    box = plain.get("box")
+    box, other = plain.get("box"), plain.get("other")
     return DateField(value=dt.date.fromisoformat(plain["value"]), raw=plain["raw"], page=plain["page"],
                      field=plain.get("field"), label=plain.get("label"), box=tuple(box) if box else None,  # type: ignore[arg-type]
-                     source=plain.get("source", "text"))
+                     source=plain.get("source", "text"), other=dt.date.fromisoformat(other) if other else None)
 
 
 def _mrz(plain: dict[str, Any]) -> Mrz:

@@ -2,11 +2,11 @@
 
 Whether a document needs one depends on the issuing country (Apostille Convention, EU, treaties;
 research note section 8, FPS Foreign Affairs O7), which a scan does not say reliably. So the check
-only looks for an apostille page in the dossier and, when there is none, reports `if_absent`
-(default "warn"): a person decides. The types come from the requirement's `documents`, else from
-`settings.legalisation.documents`.
+only looks for an apostille in the dossier (a page of its own, or found on the document's page or in its
+file: `Document.attached`) and, when there is none, reports `if_absent` (default "warn"): a person
+decides. The types come from the requirement's `documents`, else from `settings.legalisation.documents`.
 
-Passing: a good_conduct file and an apostille file.
+Passing: a good_conduct file and an apostille file; a good_conduct file with its apostille on it.
 Failing: a birth_certificate file and no apostille -> `warn` (or `manual`) naming the file.
 """
 
@@ -49,7 +49,8 @@ def check(requirement: Requirement, ctx: RuleContext) -> Iterator[RequirementRes
         return
     files = [d.name for d in needing]
     stamps = ctx.of_type(("apostille",))
-    if len(stamps) >= len(needing):
+    stamped = [d for d in needing if "apostille" in d.attached()]
+    if len(stamps) + len(stamped) >= len(needing):
         used = files + [d.name for d in stamps]
         yield result(requirement, ctx, DEFAULTS, "pass", "pass", used, "apostille", names=files)
     else:
