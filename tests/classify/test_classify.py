@@ -129,6 +129,21 @@ def test_certificate_with_its_apostille_on_the_same_page_is_the_certificate() ->
     assert classify(*document(alone)).type == "apostille"
 
 
+def test_an_article_naming_its_topic_again_and_again_is_about_it() -> None:
+    article = ("Standard format of police clearance certificates\nPosted: Aug 28, 2024\n"
+               "A police clearance certificate is issued by a police station to certify that a person is of sound "
+               "character.\nThe police clearance certificate should contain the name of the police department.\n"
+               "A police clearance certificate states that the applicant has no criminal record.\n"
+               "Police clearance certificate attestation confirms the police clearance certificate abroad.\n"
+               "The look of the police clearance certificate differs from country to country.")  # fmt: skip
+    result = classify(*document(article))
+    assert result.type == "information" and result.about == "good_conduct"
+    assert any("topic named" in cue for cue in result.cues)
+    # A certificate prints its title once or twice: it stays one.
+    certificate = CORE[("good_conduct", "en")] + "\nThis police clearance certificate is valid for six months."
+    assert classify(*document(certificate)).type == "good_conduct"
+
+
 def test_sworn_translation_of_good_conduct() -> None:
     text = ("Traduction du néerlandais\nEXTRAIT DE CASIER JUDICIAIRE\nNéant\n"
             "Je soussigné, traducteur juré près le tribunal de première instance de Bruxelles, "

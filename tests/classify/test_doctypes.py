@@ -31,6 +31,17 @@ def test_shipped_doctypes_load() -> None:
     assert doctypes["passport"].mrz_codes == ("P",)
 
 
+def test_every_language_of_a_doctype_file_gives_cues() -> None:
+    # A language the schema allows but the loader skipped made the Albanian and Bosnian cues dead data.
+    import yaml
+
+    for path in sorted((schemas_dir() / "doctypes").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        loaded = {c.lang for c in load_doctypes()[data["id"]].cues}
+        written = {lang if lang != "any" else None for lang, items in data["cues"].items() if items}
+        assert written <= loaded, path.name
+
+
 def test_date_labels_in_four_languages() -> None:
     passport = load_doctypes()["passport"]
     assert "vervaldatum" in passport.dates["expiry"]["nl"]

@@ -192,6 +192,18 @@ def test_place_and_date_formulas_give_the_issue_date(line: str) -> None:
     assert fields(doc(page), "medical")["issue"] == dt.date(2026, 3, 3)
 
 
+def test_a_legalisation_after_the_certificate_does_not_give_its_issue_date() -> None:
+    text = ("Extrait du casier judiciaire\nCondamnations : NÉANT\nConakry, le 2 novembre 2026\nLe Chef de Greffe\n"
+            "LÉGALISATION\nMinistère des Affaires Étrangères\nConakry, le 6 novembre 2026")  # fmt: skip
+    assert fields(doc(text_page(text)), "good_conduct")["issue"] == dt.date(2026, 11, 2)
+    # Only the legalisation's date read: no issue date, rather than the legalisation's.
+    text = "Extrait du casier judiciaire\nCondamnations : NÉANT\nLÉGALISATION\nConakry, le 6 novembre 2026"
+    assert "issue" not in fields(doc(text_page(text)), "good_conduct")
+    # The apostille itself keeps its date.
+    text = "APOSTILLE\n(Convention de La Haye du 5 octobre 1961)\nBruxelles, le 6 novembre 2026"
+    assert fields(doc(text_page(text)), "apostille")["issue"] == dt.date(2026, 11, 6)
+
+
 def test_labels_in_four_languages() -> None:
     for text in ("Date of birth: 14.03.1985", "Geboortedatum: 14.03.1985", "Geburtsdatum 14.03.1985",
                  "Date de naissance : 14 mars 1985", "geboren am 14. März 1985"):  # fmt: skip

@@ -26,6 +26,7 @@ from dossiercheck.classify.evidence import (
     is_information,
     lacks_instance,
     leans_description,
+    named_again_and_again,
     weigh_evidence,
 )
 from dossiercheck.classify.score import Score, score_type
@@ -38,6 +39,7 @@ from dossiercheck.text.match import fold, normalise
 
 UNKNOWN = "unknown"
 INFORMATION = "information"
+TITLE_WEIGHT = 4  # a cue this strong names the document type (its title), not one of its words
 # The first line of a visa sticker's MRZ (ICAO 9303 part 7): "V", a type letter or filler, the issuing
 # state, the name. When the MRZ reader could not make sense of the two lines, such a line still names
 # the document; "V<" + three letters begins no other line of the documents in a dossier.
@@ -142,6 +144,10 @@ def classify(pages: Sequence[Page], mrz: Mrz | None) -> Classification:
     folded = fold(text)
     scores = {tid: score_type(doctype, text, folded) for tid, doctype in doctypes.items()}
     evidence = weigh_evidence(whole)
+    topic = max((s for s in scores.values() if s.doctype.core and not s.doctype.mrz_codes), key=lambda s: s.score)
+    if topic.score > 0:  # how often the page names its best topic by a title (a cue of weight 4 or more)
+        titles = (c.pattern.phrase for c in topic.doctype.cues if c.folded and c.weight >= TITLE_WEIGHT)
+        evidence = named_again_and_again(evidence, folded, titles)
     mrz_type = _mrz_type(mrz, scores) if mrz is not None else None
     translated = any(s.doctype.translation and s.score >= s.doctype.min_score for s in scores.values())
     if mrz is not None and mrz_type is not None and not translated:

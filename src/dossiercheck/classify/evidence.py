@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, replace
 from typing import Any
 
 from dossiercheck.knowledge.files import load_checked
@@ -163,6 +163,17 @@ def weigh_evidence(text: str) -> Evidence:
         description += structure["prose_weight"]
         seen.append(f"prose ({letters} letters)")
     return Evidence(instance, description, prose, tuple(seen))
+
+
+def named_again_and_again(evidence: Evidence, folded: str, titles: Iterable[str]) -> Evidence:
+    """The evidence, with a text about its topic's marks when it names the topic by one of `titles` (folded
+    phrases) `structure.topic_repeats` times or more: an issued paper prints its title once or twice."""
+    structure = evidence_rules().structure
+    times = max((len(re.findall(rf"\b{re.escape(title)}\b", folded)) for title in titles), default=0)
+    if times < structure["topic_repeats"]:
+        return evidence
+    return replace(evidence, description=evidence.description + structure["topic_repeat_weight"],
+                   seen=(*evidence.seen, f"topic named {times} times"))
 
 
 def is_information(evidence: Evidence) -> bool:

@@ -23,6 +23,9 @@ class Score:
     vetoed: bool = False
 
 
+SHORT_WORD = 4  # letters: a word this short that loses one is another word (see _ocr_slip)
+
+
 def _same_words(a: tuple[bool, int, int], b: tuple[bool, int, int]) -> bool:
     """Two cues matched the same words ("passeport" fuzzily on "passport"): count them once."""
     if a[0] != b[0]:
@@ -46,13 +49,15 @@ def _ocr_slip(phrase: str, found: str) -> bool:
 
     The fuzzy budget of a phrase is shared by its words, so "date de naissance" is within two errors
     of "acte de naissance"; but OCR slips are scattered, and two of them in a four-letter word make it
-    another word ("mœurs" for "moeurs" keeps most of its letters). A space lost or gained (word counts
-    differ) is left to the phrase's budget.
+    another word ("mœurs" for "moeurs" keeps most of its letters). A short word that lost a letter is
+    another word, not a slip ("application for a" is no "application form"; "bal" no "bail"). A space
+    lost or gained (word counts differ) is left to the phrase's budget.
     """
     words, seen = phrase.split(), found.split()
     if len(words) != len(seen):
         return True
-    return all(_distance(a, b) <= max(1, (len(a) - 1) // 2) for a, b in zip(words, seen, strict=True))
+    return all(_distance(a, b) <= max(1, (len(a) - 1) // 2) and not (len(b) < len(a) <= SHORT_WORD)
+               for a, b in zip(words, seen, strict=True))
 
 
 def _span(cue: Cue, text: str, folded: str) -> tuple[bool, int, int] | None:

@@ -226,6 +226,13 @@ def _label_for(labels: tuple[_Label, ...], lines: list[PageLine], found: Located
     return None
 
 
+def _attached_part_line(lines: list[PageLine]) -> int | None:
+    """The line that opens a legalisation or an apostille added to the document (date_words.yaml's
+    `attached_part`), or None."""
+    heading = date_words().attached_part
+    return next((n for n, line in enumerate(lines) if heading.match(normalise(line.text))), None)
+
+
 def _years_before(reference: dt.date, value: dt.date) -> float:
     return (reference - value).days / 365.25
 
@@ -260,13 +267,18 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
     candidates: list[tuple[_Hit | None, DateField]] = []
     births: list[tuple[DateField, str]] = []  # each labelled birth date and the text before it
     alone: set[tuple[int, str, Any]] = set()
+    attached = False  # past the heading of a legalisation or apostille: its dates are not the document's
     for page in pages:
         lines = page_lines(page)
         located = locate_dates(page, order)
+        opens = _attached_part_line(lines) if doctype is None or not doctype.attachment else None
         for found in located:
             same_line = [d for d in located if d.line == found.line]
             hit = _label_for(labels, lines, found, same_line, issue_field, range_end)
             date = found.date
+            added = attached or (opens is not None and found.line > opens)
+            if added and hit is not None and hit.rank == 3:
+                hit = None  # the legalisation's own place and date
             if hit is not None:
                 date = _century_fix(hit.field, date, reference_date)
                 if not _plausible(hit.field, date.value, reference_date, doctype):
@@ -274,8 +286,9 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
             candidates.append((hit, date))
             if hit is not None and hit.field == "birth":
                 births.append((date, _text_before(lines, found)))
-            if len(same_line) == 1 and _stands_alone(lines[found.line].text, found):
+            if len(same_line) == 1 and _stands_alone(lines[found.line].text, found) and not added:
                 alone.add((date.page, date.raw, date.box))
+        attached = attached or opens is not None
 
     chosen: dict[str, tuple[int, DateField]] = {}
     for hit, date in candidates:

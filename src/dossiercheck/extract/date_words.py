@@ -29,6 +29,7 @@ class DateWords:
     day_first: re.Pattern[str]  # an issuer of an English-speaking state that writes them day first
     issued: tuple[str, ...]  # "date of issue", "établi le": the issue date of any paper that is not an ID
     issued_after: re.Pattern[str]  # "tarihinde düzenlenmiştir" right after a date: the date of issue
+    attached_part: re.Pattern[str]  # "LÉGALISATION", "APOSTILLE": a heading of a part added after issue
 
 
 def _all(by_language: Mapping[str, Iterable[str]]) -> tuple[str, ...]:
@@ -58,4 +59,5 @@ def date_words() -> DateWords:
         day_first=re.compile(rf"\b(?:{_alternatives(data['day_first'])})\b"),
         issued=_all(data["issued"]),
         issued_after=re.compile(rf"^\s*(?:{'|'.join(_all(data['issued_after']))})"),
+        attached_part=re.compile(rf"^(?:{_alternatives(_all(data['attached_part']))})\b(?: \w+){{0,5}}$"),
     )

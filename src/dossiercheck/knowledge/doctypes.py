@@ -95,10 +95,12 @@ class DocType:
 
 def _doctype(data: dict[str, Any]) -> DocType:
     requires = data.get("requires", {})
-    cues = tuple(_cue(item, lang) for lang in LANGUAGES for item in data["cues"].get(lang, []))
+    # Every language the file gives cues in counts (the schema lists them): Albanian cues, say, are read on
+    # pages the tool does not OCR in Albanian, whose titles still come out letter for letter.
+    cues = tuple(_cue(item, lang) for lang, items in data["cues"].items() if lang != "any" for item in items)
     cues += tuple(_cue(item, None) for item in data["cues"].get("any", []))
     dates = {
-        field: {lang: tuple(labels.get(lang, [])) for lang in LANGUAGES}
+        field: {lang: tuple(labels.get(lang, [])) for lang in dict.fromkeys((*LANGUAGES, *labels))}
         for field, labels in data.get("dates", {}).items()
     }
     return DocType(
