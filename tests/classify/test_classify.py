@@ -144,6 +144,17 @@ def test_an_article_naming_its_topic_again_and_again_is_about_it() -> None:
     assert classify(*document(certificate)).type == "good_conduct"
 
 
+def test_contact_fields_of_a_contract_are_no_web_page() -> None:
+    lease = ("Model Private Residential Tenancy Agreement\n1. Tenant\nName: Rohan Mehta, 14 Linking Road, Mumbai\n"
+             "You can create a tenancy using an online form at www.mygov.scot\n"
+             "Email address(es): r.mehta@example.com\nTelephone number(s): +91 00000 00000\n"
+             "3. Landlord\nName: Fiona MacLeod\nAddress: 8 Hyndland Road, Glasgow\n"
+             "Email address(es): f.macleod@example.com\nTelephone number: 07000 000000\n"
+             "Start date of the tenancy: 1 November 2026\nRent: £1,050 per calendar month\n"
+             "Signed by the Landlord: Fiona MacLeod Date: 16 October 2026")  # fmt: skip
+    assert classify(*document(lease)).type == "lease"
+
+
 def test_sworn_translation_of_good_conduct() -> None:
     text = ("Traduction du néerlandais\nEXTRAIT DE CASIER JUDICIAIRE\nNéant\n"
             "Je soussigné, traducteur juré près le tribunal de première instance de Bruxelles, "

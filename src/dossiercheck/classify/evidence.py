@@ -139,11 +139,14 @@ def weigh_evidence(text: str) -> Evidence:
         if hits := _count(group, folded, lines):
             instance += hits * group.weight
             seen.append(f"{group.name} x{hits}")
+    structure = rules.structure
+    contact = re.compile(str(structure["contact_field"]))
+    described = [(raw, f) for raw, f in lines if not contact.match(raw)]  # contact fields are neither kind
+    described_text = "\n".join(f for _, f in described)
     for group in rules.description:
-        if hits := _count(group, folded, lines):
+        if hits := _count(group, described_text, described):
             description += hits * group.weight
             seen.append(f"{group.name} x{hits}")
-    structure = rules.structure
     if any(re.match(str(structure["place_date"]), raw) for raw in raw_lines):
         instance += structure["place_date_weight"]
         seen.append("place and date of signature")
@@ -153,7 +156,7 @@ def weigh_evidence(text: str) -> Evidence:
         description += blanks * structure["blank_field_weight"]
         seen.append(f"blank fields x{blanks}")
     questions = min(sum(bool(_QUESTION.search(raw)) for raw in raw_lines), int(structure["question_cap"]))
-    links = min(len(_LINK.findall(text)), int(structure["link_cap"]))
+    links = min(sum(len(_LINK.findall(raw)) for raw, _ in described), int(structure["link_cap"]))
     description += questions * structure["question_weight"] + links * structure["link_weight"]
     if questions or links:
         seen.append(f"questions x{questions}, links x{links}")
