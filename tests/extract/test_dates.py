@@ -204,13 +204,6 @@ def test_a_legalisation_after_the_certificate_does_not_give_its_issue_date() -> 
     assert fields(doc(text_page(text)), "apostille")["issue"] == dt.date(2026, 11, 6)
 
 
-def test_a_lease_signature_block_date_is_its_signing_date() -> None:
-    text = ("Tenancy agreement\nStart date of the tenancy: 1 November 2026\n"
-            "Signed by the Landlord: Fiona MacLeod    Date: 16 October 2026")  # fmt: skip
-    found = fields(doc(text_page(text)), "lease")
-    assert found["signed"] == dt.date(2026, 10, 16) and found["start"] == dt.date(2026, 11, 1)
-
-
 def test_labels_in_four_languages() -> None:
     for text in ("Date of birth: 14.03.1985", "Geboortedatum: 14.03.1985", "Geburtsdatum 14.03.1985",
                  "Date de naissance : 14 mars 1985", "geboren am 14. März 1985"):  # fmt: skip
