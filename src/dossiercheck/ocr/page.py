@@ -335,8 +335,8 @@ def _read_on_its_side(prepared: _Prepared, settings: OcrSettings) -> _Upright | 
     some pages, as Tesseract tries every language on each doubtful word), then the orientation passes:
     together a second or more that this spares. When the turned page shows a run of fillers, the zone
     is read there (or, when its check digits do not hold, searched for on the page as it stands, every
-    quarter turn) and returned: an identity document is read by the zone's engine, at the zone's turn (a passport on its side used to be read
-    sideways in four languages first, 1-2 s for nothing).
+    quarter turn) and returned: an identity document is read by the zone's engine, at the zone's turn
+    (a passport on its side used to be read sideways in four languages first, 1-2 s for nothing).
     """
     if not lines_run_down(prepared.image):
         return None
