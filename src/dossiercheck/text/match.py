@@ -89,13 +89,27 @@ class PhraseMatcher:
     """
 
     def __init__(self, phrase: str) -> None:
-        self.phrase = fold(normalise(phrase))
-        self.errors = allowed_errors(self.phrase)
+        # Everything else is worked out on first use: loading the doctypes makes ~900 matchers, and a
+        # cached re-run only needs the types' names.
         self.source = phrase
-        # Spaces may be lost or gained by OCR, but a word is never split: the longest word must be there
-        # as it is for an exact match, which skips the regex on most pages (and its compilation at start).
-        self.anchor = max(self.phrase.split(), key=len, default=self.phrase)
-        self.pieces = list(pieces(self.phrase, self.errors))
+
+    @functools.cached_property
+    def phrase(self) -> str:
+        return fold(normalise(self.source))
+
+    @functools.cached_property
+    def errors(self) -> int:
+        return allowed_errors(self.phrase)
+
+    @functools.cached_property
+    def anchor(self) -> str:
+        """Spaces may be lost or gained by OCR, but a word is never split: the longest word must be there
+        as it is for an exact match, which skips the regex on most pages (and its compilation at start)."""
+        return max(self.phrase.split(), key=len, default=self.phrase)
+
+    @functools.cached_property
+    def pieces(self) -> list[str]:
+        return list(pieces(self.phrase, self.errors))
 
     @functools.cached_property
     def exact(self) -> Any:
