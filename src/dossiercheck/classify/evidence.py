@@ -114,8 +114,8 @@ def _count(group: _Group, text: str, lines: list[tuple[str, str]]) -> int:
     if group.line_words is not None:
         lines = [(raw, folded) for raw, folded in lines if len(folded.split()) <= group.line_words]
         text = "\n".join(folded for _, folded in lines)
-    if group.followed_by is not None:
-        hits = sum(_labelled(m, lines, group.followed_by) for m in group.matchers)
+    if group.followed_by is not None:  # line by line only for the phrases the text holds at all
+        hits = sum(_labelled(m, lines, group.followed_by) for m in group.matchers if m.find(text) is not None)
     else:
         # Phrases of several languages may find the same words ("gratuit", "gratuito"): count places, once.
         spans = sorted({found for m in group.matchers if (found := m.find(text)) is not None})
