@@ -204,6 +204,14 @@ def test_a_legalisation_after_the_certificate_does_not_give_its_issue_date() -> 
     assert fields(doc(text_page(text)), "apostille")["issue"] == dt.date(2026, 11, 6)
 
 
+def test_the_date_of_a_cited_law_is_none_of_the_documents() -> None:
+    text = ("CERTIFIKATË E GJENDJES GJYQËSORE\nEmri: ERION\nTiranë, më 16.10.2026\n"
+            "Bazuar në ligjin Nr. 9614, datë 21.09.2006, ky dokument ka vlerë ligjore.")  # fmt: skip
+    assert fields(doc(text_page(text)), "good_conduct")["issue"] == dt.date(2026, 10, 16)
+    text = "Medical certificate\nnot infected with the diseases listed in the annex to the Law of 15 December 1980"
+    assert list(fields(doc(text_page(text)), "medical")) == [None]  # read, and taken for nothing
+
+
 def test_labels_in_four_languages() -> None:
     for text in ("Date of birth: 14.03.1985", "Geboortedatum: 14.03.1985", "Geburtsdatum 14.03.1985",
                  "Date de naissance : 14 mars 1985", "geboren am 14. März 1985"):  # fmt: skip

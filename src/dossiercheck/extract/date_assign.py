@@ -279,6 +279,9 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
             added = attached or (opens is not None and found.line > opens)
             if added and hit is not None and hit.rank == 3:
                 hit = None  # the legalisation's own place and date
+            cited = _cites_a_law(lines[found.line].text, found)
+            if cited:
+                hit = None  # "the Law of 15 December 1980": no date of the document's
             if hit is not None:
                 date = _century_fix(hit.field, date, reference_date)
                 if not _plausible(hit.field, date.value, reference_date, doctype):
@@ -286,7 +289,7 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
             candidates.append((hit, date))
             if hit is not None and hit.field == "birth":
                 births.append((date, _text_before(lines, found)))
-            if len(same_line) == 1 and _stands_alone(lines[found.line].text, found) and not added:
+            if len(same_line) == 1 and _stands_alone(lines[found.line].text, found) and not added and not cited:
                 alone.add((date.page, date.raw, date.box))
         attached = attached or opens is not None
 
@@ -381,6 +384,11 @@ def _weekday_or_connector(word: str) -> bool:
     return any(c.endswith(word) for c in _CONNECTORS) or (
         len(word) >= 3 and any(day.endswith(word) for day in weekday_names())
     )
+
+
+def _cites_a_law(line: str, found: LocatedDate) -> bool:
+    """Whether the date is that of a law or decree the line names right before it (date_words.yaml)."""
+    return date_words().legal_reference.search(normalise(line[: found.start])) is not None
 
 
 def _stands_alone(line: str, found: LocatedDate) -> bool:

@@ -30,6 +30,7 @@ class DateWords:
     issued: tuple[str, ...]  # "date of issue", "établi le": the issue date of any paper that is not an ID
     issued_after: re.Pattern[str]  # "tarihinde düzenlenmiştir" right after a date: the date of issue
     attached_part: re.Pattern[str]  # "LÉGALISATION", "APOSTILLE": a heading of a part added after issue
+    legal_reference: re.Pattern[str]  # "loi du", "Law of", "ligjin Nr. 9614, datë": a cited law's date follows
 
 
 def _all(by_language: Mapping[str, Iterable[str]]) -> tuple[str, ...]:
@@ -59,5 +60,9 @@ def date_words() -> DateWords:
         day_first=re.compile(rf"\b(?:{_alternatives(data['day_first'])})\b"),
         issued=_all(data["issued"]),
         issued_after=re.compile(rf"^\s*(?:{'|'.join(_all(data['issued_after']))})"),
+        # The law's name, then only its number and small words up to the date.
+        legal_reference=re.compile(rf"\b(?:{_alternatives(_all(data['legal_reference']))})"
+                                   r"(?: (?:no|nr|n|nro|num|number|of|du|de|del|da|di|van|vom|from|date|dated|datum"
+                                   r"|\d[\d/.-]*|[a-z]?\d+[a-z]?))* ?$"),
         attached_part=re.compile(rf"^(?:{_alternatives(_all(data['attached_part']))})\b(?: \w+){{0,5}}$"),
     )
