@@ -102,3 +102,14 @@ def test_manual_checks_never_pass() -> None:
     results, _ = run("visa-d/employee", "medical.model", [doc("medical", "med.pdf")])
     assert results[0].status == "manual"
     assert results[0].files == ("med.pdf",)
+
+
+def test_a_translation_without_its_original_is_named_where_the_original_is_missing() -> None:
+    translation = dataclasses.replace(doc("sworn_translation", "traduction.pdf", language="fr"),
+                                      cues=("translates: good_conduct",))
+    results, _ = run("visa-d/employee", "good_conduct.age", [passport(), translation])
+    assert results[0].status == "missing"
+    assert "traduction.pdf" in results[0].message and "original" in results[0].message
+    assert "traduction.pdf" in results[0].files
+    results, _ = run("visa-d/employee", "good_conduct.age", [passport(), translation], lang="fr")
+    assert "l'original" in results[0].message

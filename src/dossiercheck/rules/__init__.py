@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from dossiercheck.knowledge.wording import words_for
 from dossiercheck.models import Deadline, Document, Requirement, RequirementResult
+from dossiercheck.models.document import TRANSLATES_CUE
 from dossiercheck.rules import (
     first_visit,
     identity,
@@ -92,12 +93,21 @@ def _name_pages_about(found: RequirementResult, requirement: Requirement, ctx: R
     """A missing document whose information page is in the dossier (a saved web page): say so, name the file."""
     if found.status != "missing" or not requirement.documents:
         return found
-    pages = [d for d in ctx.documents if d.about is not None and d.about in requirement.documents]
-    if not pages:
+    words = words_for(ctx.lang)
+    notes: list[str] = []
+    pages = [d.name for d in ctx.documents if d.about is not None and d.about in requirement.documents]
+    if pages:
+        notes.append(words["about_note"].format(names=", ".join(pages)))
+    # A sworn translation of the document left without its original (none in the dossier to pair it with).
+    alone = [d.name for d in ctx.documents
+             if any(c == f"{TRANSLATES_CUE}{kind}" for c in d.cues for kind in requirement.documents)]
+    if alone:
+        notes.append(words["translation_note"].format(names=", ".join(alone)))
+    names = pages + alone
+    if not names:
         return found
-    names = [d.name for d in pages]
-    note = words_for(ctx.lang)["about_note"].format(names=", ".join(names))
-    return replace(found, message=f"{found.message} {note}", files=tuple(dict.fromkeys([*found.files, *names])))
+    return replace(found, message=" ".join([found.message, *notes]),
+                   files=tuple(dict.fromkeys([*found.files, *names])))
 
 
 __all__ = ["RULES", "DossierContext", "RuleContext", "evaluate"]
