@@ -212,6 +212,15 @@ def test_the_date_of_a_cited_law_is_none_of_the_documents() -> None:
     assert list(fields(doc(text_page(text)), "medical")) == [None]  # read, and taken for nothing
 
 
+def test_a_bare_date_label_dates_a_signature_block_only() -> None:
+    text = ("Contrat de sous-location\nLa sous-location prend cours le 1er décembre 2026.\n"
+            "Le Locataire      Le Sous-Locataire\nDate : 19/11/2026      Date : 19/11/2026\nSignature :      Signature :")  # fmt: skip
+    assert fields(doc(text_page(text)), "lease")["signed"] == dt.date(2026, 11, 19)
+    # With no signature near it, a bare "Date:" dates nothing in particular.
+    text = "Contrat de sous-location\nLa sous-location prend cours le 1er décembre 2026.\nDate : 19/11/2026"
+    assert "signed" not in fields(doc(text_page(text)), "lease")
+
+
 def test_labels_in_four_languages() -> None:
     for text in ("Date of birth: 14.03.1985", "Geboortedatum: 14.03.1985", "Geburtsdatum 14.03.1985",
                  "Date de naissance : 14 mars 1985", "geboren am 14. März 1985"):  # fmt: skip

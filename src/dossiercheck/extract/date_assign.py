@@ -207,6 +207,8 @@ def _label_for(labels: tuple[_Label, ...], lines: list[PageLine], found: Located
         return _Hit(range_end, f"end of range '{before.strip()}'", 4)
     if formula or (previous == 0 and _place_date().match(before) and before.strip()):
         return _Hit(issue_field, "place and date of signature", 3)
+    if _in_signature_block(lines, found, before):
+        return _Hit(issue_field, "date of a signature block", 3)
     issued_after = words.issued_after.match(normalise(line[found.end :]))
     if issued_after is not None:
         return _Hit(issue_field, issued_after.group(0).strip(), 3)
@@ -384,6 +386,16 @@ def _weekday_or_connector(word: str) -> bool:
     return any(c.endswith(word) for c in _CONNECTORS) or (
         len(word) >= 3 and any(day.endswith(word) for day in weekday_names())
     )
+
+
+def _in_signature_block(lines: list[PageLine], found: LocatedDate, before: str) -> bool:
+    """A bare "Date:" right before the date, signature words on its line or the next or previous one."""
+    words = date_words()
+    last = normalise(before).split()[-1:]
+    if not last or last[0] not in words.signature_dates:
+        return False
+    near = [lines[n].text for n in (found.line - 1, found.line, found.line + 1) if 0 <= n < len(lines)]
+    return any(words.signature_words.search(normalise(text)) for text in near)
 
 
 def _cites_a_law(line: str, found: LocatedDate) -> bool:

@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from dossiercheck.knowledge.files import load_checked
+from dossiercheck.text.match import normalise
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,8 @@ class DateWords:
     issued: tuple[str, ...]  # "date of issue", "établi le": the issue date of any paper that is not an ID
     issued_after: re.Pattern[str]  # "tarihinde düzenlenmiştir" right after a date: the date of issue
     attached_part: re.Pattern[str]  # "LÉGALISATION", "APOSTILLE": a heading of a part added after issue
+    signature_dates: frozenset[str]  # "date", "datum": a bare date label, dating a signature in a signature block
+    signature_words: re.Pattern[str]  # "signature", "handtekening": the words of a signature block
     legal_reference: re.Pattern[str]  # "loi du", "Law of", "ligjin Nr. 9614, datë": a cited law's date follows
 
 
@@ -60,6 +63,8 @@ def date_words() -> DateWords:
         day_first=re.compile(rf"\b(?:{_alternatives(data['day_first'])})\b"),
         issued=_all(data["issued"]),
         issued_after=re.compile(rf"^\s*(?:{'|'.join(_all(data['issued_after']))})"),
+        signature_dates=frozenset(normalise(w) for w in _all(data["signature_dates"])),
+        signature_words=re.compile(rf"\b(?:{_alternatives(_all(data['signature_words']))})\b"),
         # The law's name, then only its number and small words up to the date.
         legal_reference=re.compile(rf"\b(?:{_alternatives(_all(data['legal_reference']))})"
                                    r"(?: (?:no|nr|n|nro|num|number|of|du|de|del|da|di|van|vom|from|date|dated|datum"
