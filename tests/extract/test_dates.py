@@ -214,7 +214,8 @@ def test_the_date_of_a_cited_law_is_none_of_the_documents() -> None:
 
 def test_a_bare_date_label_dates_a_signature_block_only() -> None:
     text = ("Contrat de sous-location\nLa sous-location prend cours le 1er décembre 2026.\n"
-            "Le Locataire      Le Sous-Locataire\nDate : 19/11/2026      Date : 19/11/2026\nSignature :      Signature :")  # fmt: skip
+            "Le Locataire      Le Sous-Locataire\nDate : 19/11/2026      Date : 19/11/2026\n"
+            "Signature :      Signature :")  # fmt: skip
     assert fields(doc(text_page(text)), "lease")["signed"] == dt.date(2026, 11, 19)
     # With no signature near it, a bare "Date:" dates nothing in particular.
     text = "Contrat de sous-location\nLa sous-location prend cours le 1er décembre 2026.\nDate : 19/11/2026"
