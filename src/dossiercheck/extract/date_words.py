@@ -67,7 +67,7 @@ def date_words() -> DateWords:
         signature_words=re.compile(rf"\b(?:{_alternatives(_all(data['signature_words']))})\b"),
         # The law's name, then only its number and small words up to the date.
         legal_reference=re.compile(rf"\b(?:{_alternatives(_all(data['legal_reference']))})"
-                                   r"(?: (?:no|nr|n|nro|num|number|of|du|de|del|da|di|van|vom|from|date|dated|datum"
+                                   rf"(?: (?:{_alternatives(_all(data['legal_reference_joiners']))}"
                                    r"|\d[\d/.-]*|[a-z]?\d+[a-z]?))* ?$"),
         attached_part=re.compile(rf"^(?:{_alternatives(_all(data['attached_part']))})\b(?: \w+){{0,5}}$"),
     )

@@ -15,7 +15,7 @@ from dossiercheck.models.reading import Mrz, MrzCheck, Page
 # sworn translation paired with the document (pipeline.translations).
 DateOrigin = Literal["text", "mrz", "given", "translation"]
 # The cue an original carries naming the sworn translation paired with it, and the cue a sworn translation
-# carries naming the type it translates (classify.decide writes it, pipeline.translations reads it).
+# carries naming the type it translates (classify.decide writes it, Document.translates reads it).
 PAIRED_CUE = "sworn translation: "
 TRANSLATES_CUE = "translates: "
 # The cue a document carries naming an attachment found in the same file, on its own page or on its
@@ -113,6 +113,10 @@ class Document:
     def translation(self) -> str | None:
         """The name of the sworn translation paired with this document (pipeline.translations), if any."""
         return next((c[len(PAIRED_CUE):] for c in self.cues if c.startswith(PAIRED_CUE)), None)
+
+    def translates(self) -> str | None:
+        """The type a sworn translation carries (classify.decide's cue), None when its content did not say."""
+        return next((c[len(TRANSLATES_CUE):] for c in self.cues if c.startswith(TRANSLATES_CUE)), None)
 
     def attached(self) -> tuple[str, ...]:
         """The types of the attachments found with this document (an apostille on its page or stapled to it)."""

@@ -25,7 +25,7 @@ from dossiercheck.classify.decide import UNKNOWN
 from dossiercheck.extract.date_assign import assign_dates
 from dossiercheck.knowledge.doctypes import load_doctypes
 from dossiercheck.models import DateField, Document
-from dossiercheck.models.document import PAIRED_CUE, TRANSLATES_CUE
+from dossiercheck.models.document import PAIRED_CUE
 from dossiercheck.ocr.settings import MODELS
 
 TRANSLATION = "sworn_translation"
@@ -35,11 +35,6 @@ READ_AS_IS = tuple(MODELS)
 # (at least this many first letters: "casier.jpg" and "casier-traduction.pdf"), when the translation does
 # not say what it translates.
 SHARED_LETTERS = 3
-
-
-def translated_type(document: Document) -> str | None:
-    """The type a sworn translation carries, from its cues; None when its content did not say."""
-    return next((c[len(TRANSLATES_CUE):] for c in document.cues if c.startswith(TRANSLATES_CUE)), None)
 
 
 def _needs_translation(document: Document) -> bool:
@@ -64,7 +59,7 @@ def pair_translations(documents: Sequence[Document], reference_date: dt.date) ->
     for t_index, translation in enumerate(documents):
         if translation.type != TRANSLATION:
             continue
-        kind = translated_type(translation)
+        kind = translation.translates()
         candidates = [i for i, d in enumerate(documents) if i not in taken and i != t_index and _needs_translation(d)
                       and (d.type == kind or d.type == UNKNOWN and (kind is not None or _beside(d, translation)))]
         if not candidates:

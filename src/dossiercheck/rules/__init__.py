@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from dossiercheck.knowledge.wording import words_for
 from dossiercheck.models import Deadline, Document, Requirement, RequirementResult
-from dossiercheck.models.document import TRANSLATES_CUE
 from dossiercheck.rules import (
     first_visit,
     identity,
@@ -99,8 +98,7 @@ def _name_pages_about(found: RequirementResult, requirement: Requirement, ctx: R
     if pages:
         notes.append(words["about_note"].format(names=", ".join(pages)))
     # A sworn translation of the document left without its original (none in the dossier to pair it with).
-    alone = [d.name for d in ctx.documents
-             if any(c == f"{TRANSLATES_CUE}{kind}" for c in d.cues for kind in requirement.documents)]
+    alone = [d.name for d in ctx.documents if d.translates() in requirement.documents]
     if alone:
         notes.append(words["translation_note"].format(names=", ".join(alone)))
     names = pages + alone
