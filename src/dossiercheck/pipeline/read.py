@@ -55,6 +55,7 @@ class _Task:
     source: SourceFile
     index: int
     settings: OcrSettings
+    pages: int = 1  # pages read of the file
 
 
 def _read(task: _Task) -> Page:
@@ -103,7 +104,8 @@ def read_sources(sources: Iterable[SourceFile], options: ReadOptions) -> dict[st
             continue
         count, notes = planned
         problems[source.sha256] = notes
-        tasks.extend(_Task(source, i, settings) for i in range(count))
+        tasks.extend(_Task(source, i, settings, count) for i in range(count))
+    tasks.sort(key=_cost, reverse=True)
     if tasks:
         from dossiercheck.ocr.tesseract import check_languages
 
@@ -116,6 +118,14 @@ def read_sources(sources: Iterable[SourceFile], options: ReadOptions) -> dict[st
 
         _read_pages(tasks, options, file_read)
     return results
+
+
+def _cost(task: _Task) -> float:
+    """A page's reading time foreseen from its file's bytes per page: a phone photo or a scanned page
+    takes seconds, a page of a text PDF or a small ID photo a fraction of one. The dearest pages are read
+    first, so that the last page of a dossier is a short one and no core waits alone at the end while
+    the other reads it (longest first is the classic fix for a pool's idle tail)."""
+    return task.source.size / task.pages
 
 
 def _plan(source: SourceFile, options: ReadOptions) -> tuple[int, list[str]] | Skipped:
