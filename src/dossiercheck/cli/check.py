@@ -8,13 +8,16 @@ from pathlib import Path
 
 import click
 
+from dossiercheck.cli import replay
 from dossiercheck.cli.support import (
     handle_errors,
     parse_date,
     parse_given_dates,
     progress_bar,
     refuse_writing_inside,
-    write_reports,
+    render_reports,
+    terminal_colours,
+    write_texts,
 )
 from dossiercheck.errors import ExitCode, UsageError
 
@@ -52,12 +55,26 @@ def check(folder: Path, profile: str | None, reference_date: dt.date | None, giv
 
     Exit code 0: complete; 1: incomplete (or, with --fail-on warn, a warning); 2: usage or internal error.
     """
-    from dossiercheck.api import check_dossier
-    from dossiercheck.cli.support import read_options
-
     refuse_writing_inside(folder, output, output_dir)
     if len(formats) > 1 and output_dir is None:
         raise UsageError("several --format need --output-dir to write one file each")
+    today = dt.date.today()  # the only place "today" is read: the default appointment date
+    color = terminal_colours(output, output_dir)
+    replay_key = None
+    if not no_cache and "html" not in formats:  # the HTML report holds the pages' pictures: never kept
+        # Everything the output depends on besides the folder's entries and the installation (cli.replay).
+        said = {"profile": profile, "date": reference_date, "today": today, "given": sorted(map(str, given)),
+                "formats": formats, "lang": lang, "personal": show_personal_data, "fail_on": fail_on,
+                "max_pages": max_pages, "color": color}
+        replay_key = replay.output_key(folder, said)
+        kept = replay.load(replay_key)
+        if kept is not None:
+            write_texts(kept.texts, output, output_dir)
+            sys.exit(kept.exit_code)
+
+    from dossiercheck.api import check_dossier
+    from dossiercheck.cli.support import read_options
+
     with progress_bar("Reading pages") as progress:
         report = check_dossier(
             folder,
@@ -65,10 +82,14 @@ def check(folder: Path, profile: str | None, reference_date: dt.date | None, giv
             profile=profile,
             options=read_options(jobs, no_cache, max_pages, progress),
             lang=lang,
-            today=dt.date.today(),  # the only place "today" is read: the default appointment date
+            today=today,
             require_profile=True,
             given=given,
         )
-    write_reports(report, folder, formats, output, output_dir, show_personal_data, lang)
+    texts = render_reports(report, folder, formats, show_personal_data, lang, color)
+    write_texts(texts, output, output_dir)
     warned = fail_on == "warn" and any(r.status == "warn" for r in report.requirements)
-    sys.exit(int(ExitCode.COMPLETE if report.verdict == "complete" and not warned else ExitCode.INCOMPLETE))
+    code = int(ExitCode.COMPLETE if report.verdict == "complete" and not warned else ExitCode.INCOMPLETE)
+    if replay_key is not None and replay.output_key(folder, said) == replay_key:
+        replay.keep(replay_key, replay.KeptOutput(texts, code))
+    sys.exit(code)

@@ -102,6 +102,8 @@ class progress_bar:
 
 def parse_given_dates(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]) -> tuple[GivenDate, ...]:
     """`--given-date police.pdf:issue=2027-01-10` as GivenDate values."""
+    if not values:
+        return ()
     from dossiercheck.models import GivenDate
 
     given = []
@@ -130,17 +132,28 @@ def read_options(jobs: int, no_cache: bool, max_pages: int, progress: Callable[[
     return options(jobs, not no_cache, max_pages, progress)
 
 
-def write_reports(report: Report, folder: Path, formats: tuple[str, ...], output: Path | None,
-                  output_dir: Path | None, show_personal_data: bool, lang: str = "en") -> None:
-    """Render each asked format to the terminal, --output or --output-dir/report.<ext>."""
+def render_reports(report: Report, folder: Path, formats: tuple[str, ...], show_personal_data: bool, lang: str,
+                   color: bool) -> dict[str, str]:
+    """Each asked format's text (`color`: the text format with terminal colours)."""
     from dossiercheck.api import page_pictures
-    from dossiercheck.reporters import EXTENSIONS, render_report
+    from dossiercheck.reporters import render_report
 
     pictures = page_pictures(folder, report.documents) if "html" in formats else None
-    for fmt in dict.fromkeys(formats):
-        color = fmt == "text" and output is None and output_dir is None and sys.stdout.isatty()
-        text = render_report(report, fmt, color=color, show_personal_data=show_personal_data,
-                             thumbnails=pictures, lang=lang)
+    return {fmt: render_report(report, fmt, color=color and fmt == "text", show_personal_data=show_personal_data,
+                               thumbnails=pictures, lang=lang)
+            for fmt in dict.fromkeys(formats)}
+
+
+def terminal_colours(output: Path | None, output_dir: Path | None) -> bool:
+    """Whether the text report goes to a terminal, and so is coloured."""
+    return output is None and output_dir is None and sys.stdout.isatty()
+
+
+def write_texts(texts: dict[str, str], output: Path | None, output_dir: Path | None) -> None:
+    """Each format's text to the terminal, --output or --output-dir/report.<ext>."""
+    from dossiercheck.reporters import EXTENSIONS
+
+    for fmt, text in texts.items():
         if output_dir is not None:
             output_dir.mkdir(parents=True, exist_ok=True)
             (output_dir / f"report.{EXTENSIONS[fmt]}").write_text(text, encoding="utf-8")
@@ -148,6 +161,13 @@ def write_reports(report: Report, folder: Path, formats: tuple[str, ...], output
             output.write_text(text, encoding="utf-8")
         else:
             click.echo(text, nl=False)
+
+
+def write_reports(report: Report, folder: Path, formats: tuple[str, ...], output: Path | None,
+                  output_dir: Path | None, show_personal_data: bool, lang: str = "en") -> None:
+    """Render each asked format to the terminal, --output or --output-dir/report.<ext>."""
+    write_texts(render_reports(report, folder, formats, show_personal_data, lang, terminal_colours(output, output_dir)),
+                output, output_dir)
 
 
 def show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:

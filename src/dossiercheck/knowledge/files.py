@@ -21,7 +21,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import platformdirs
-import yaml
 
 if TYPE_CHECKING:
     import jsonschema
@@ -47,14 +46,20 @@ def schemas_dir() -> Path:
     return Path(override) if override else Path(str(resources.files("dossiercheck") / "schemas"))
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
-    """SafeLoader (libyaml's when there: 5x faster at start-up) that keeps dates as text."""
+@lru_cache(maxsize=1)
+def _loader() -> type:
+    """SafeLoader (libyaml's when there: 5x faster at start-up) that keeps dates as text; PyYAML is
+    imported here, not with the module, so a re-run answered from its kept output never loads it."""
+    import yaml
 
+    class Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+        pass
 
-_Loader.yaml_implicit_resolvers = {
-    key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
-}
+    Loader.yaml_implicit_resolvers = {
+        key: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+        for key, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    }
+    return Loader
 
 
 def read_yaml_text(text: str, where: str, remember: bool = False) -> Any:
@@ -70,8 +75,10 @@ def read_yaml_text(text: str, where: str, remember: bool = False) -> Any:
             return json.loads(kept.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             pass
+    import yaml
+
     try:
-        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(text, Loader=_loader())  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         line = f"line {mark.line + 1}: " if mark is not None else ""

@@ -20,6 +20,7 @@ from typing import Any
 
 from dossiercheck.errors import DossierCheckError, UsageError, strict
 from dossiercheck.ingest import DOSSIER_FILE_NAMES, OWN_OUTPUT_PREFIX, SourceFile, discover
+from dossiercheck.installation import installation_digest
 from dossiercheck.knowledge.files import schemas_digest
 from dossiercheck.knowledge.wording import words_for
 from dossiercheck.models import (
@@ -36,7 +37,7 @@ from dossiercheck.models import (
 from dossiercheck.pipeline.documents import AnalysedAhead
 from dossiercheck.pipeline.dossier import check_readings, read_dossier_file, resolve_dossier
 from dossiercheck.pipeline.read import ReadOptions, read_sources, readings_for
-from dossiercheck.version import __version__
+from dossiercheck.version import __version__, code_digest
 
 MANIFEST_VERSION = 1
 
@@ -173,7 +174,8 @@ def client_key(folder: Path, sources: list[SourceFile], skipped: list[Skipped], 
         "profile": profile,
         "reference_date": reference_date.isoformat(),
         "lang": lang,
-        "tool": __version__,
+        "tool": code_digest(),  # an edited checkout keeps its version number
+        "installation": installation_digest(),
         "rules": schemas_digest(),
         "extra": dict(extra),
     }

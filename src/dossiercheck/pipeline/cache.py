@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import functools
 import hashlib
 import json
 import shutil
@@ -21,6 +20,7 @@ from dossiercheck.knowledge.files import cache_root, schemas_digest, write_priva
 from dossiercheck.models import Document, FileReading, Page, to_plain
 from dossiercheck.models.document import document_from_plain, document_to_plain
 from dossiercheck.models.reading import page_from_plain
+from dossiercheck.version import code_digest
 
 
 def default_cache_dir() -> Path:
@@ -111,16 +111,6 @@ class AnalysisCache(_JsonStore):
         self.save(reading.sha256, [document_to_plain(d) for d in documents])
 
 
-@functools.lru_cache(maxsize=1)
-def code_digest() -> str:
-    """The tool's own code: analysis results are reused only by the code that made them."""
-    digest = hashlib.sha256()
-    package = Path(__file__).resolve().parent.parent
-    for path in sorted(package.rglob("*.py")):
-        digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
-
-
 def cache_info(root: Path) -> tuple[int, int]:
     """Number of cached files and their total size in bytes."""
     count = size = 0
@@ -129,9 +119,10 @@ def cache_info(root: Path) -> tuple[int, int]:
         for path in readings.rglob("*.json"):
             count += 1
             size += path.stat().st_size
-    analyses = root / "analysis"
-    if analyses.is_dir():
-        size += sum(p.stat().st_size for p in analyses.rglob("*.json"))
+    for kind in ("analysis", "reports"):  # the analyses, and the reports kept for a re-run (cli.replay)
+        kept = root / kind
+        if kept.is_dir():
+            size += sum(p.stat().st_size for p in kept.rglob("*.json"))
     return count, size
 
 
@@ -141,7 +132,7 @@ def clear_cache(root: Path) -> None:
     Only what the tool wrote goes: DOSSIERCHECK_CACHE_DIR pointed at a folder of other things
     (by mistake, at the home folder) must not lose them.
     """
-    for kind in ("ocr", "analysis", "schemas"):
+    for kind in ("ocr", "analysis", "schemas", "reports"):
         readings = root / kind
         if readings.is_dir() and not readings.is_symlink():
             shutil.rmtree(readings)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import importlib
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dossiercheck.models import Report
+if TYPE_CHECKING:  # the Report's classes are not needed to name a format's file extension
+    from dossiercheck.models import Report
 
 # The module of each format, imported when that format is asked for (HTML's templating is not needed
 # for a JSON report).
