@@ -270,6 +270,7 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
     births: list[tuple[DateField, str]] = []  # each labelled birth date and the text before it
     alone: set[tuple[int, str, Any]] = set()
     attached = False  # past the heading of a legalisation or apostille: its dates are not the document's
+    identity = doctype is not None and bool(doctype.mrz_codes)  # its own dates follow its own name
     for page in pages:
         lines = page_lines(page)
         located = locate_dates(page, order)
@@ -281,9 +282,10 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
             added = attached or (opens is not None and found.line > opens)
             if added and hit is not None and hit.rank == 3:
                 hit = None  # the legalisation's own place and date
-            cited = _cites_a_law(lines[found.line].text, found)
+            cited = _cites_a_law(lines[found.line].text, found) or (
+                not identity and _dates_an_identity_document(lines[found.line].text, found))
             if cited:
-                hit = None  # "the Law of 15 December 1980": no date of the document's
+                hit = None  # "the Law of 15 December 1980", "CNI N° 0000 fait le": no date of the document's
             if hit is not None:
                 date = _century_fix(hit.field, date, reference_date)
                 if not _plausible(hit.field, date.value, reference_date, doctype):
@@ -401,6 +403,12 @@ def _in_signature_block(lines: list[PageLine], found: LocatedDate, before: str) 
 def _cites_a_law(line: str, found: LocatedDate) -> bool:
     """Whether the date is that of a law or decree the line names right before it (date_words.yaml)."""
     return date_words().legal_reference.search(normalise(line[: found.start])) is not None
+
+
+def _dates_an_identity_document(line: str, found: LocatedDate) -> bool:
+    """Whether the date is that of an identity document the line names right before it, with its number
+    ("CNI N° 000000000 fait le 11/01/2022"): a lease's parties and a certificate's holder are named so."""
+    return date_words().identity_document.search(normalise(line[: found.start])) is not None
 
 
 def _stands_alone(line: str, found: LocatedDate) -> bool:

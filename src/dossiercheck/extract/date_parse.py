@@ -29,7 +29,7 @@ _DIGIT = r"[0-9OoIl|SB]"
 _FIX = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1", "|": "1", "S": "5", "B": "8"})
 _SEP = r"\s?[./-]\s?"
 _WORD = r"[^\W\d_]{3,12}\.?"
-_ORD = r"(?:\s?(?:er|re|st|nd|rd|th|e|ème|eme|\.))?"
+_ORD = r"(?:\s?(?:er|re|st|nd|rd|th|e|ème|eme|º|\.))?"
 _YEAR = rf"(?:{_DIGIT}{{4}}|'?\d{{2}})"
 _BEFORE = r"(?<![\w/.-])"
 _AFTER = r"(?![\w/-]|[.,]\d)"
@@ -216,7 +216,76 @@ def find_in_line(line: str, month_first: bool = False, order_known: bool = True)
                 # "11/17/2026" has one reading that is a day, whatever the document's order: that one.
                 value, other = other, None
             add(match, value, None if order_known or other == value else other)
+    if _month_unread(line, taken):
+        found.extend(m for m in _spelled(line) if not any(s < m.end and m.start < e for s, e in taken))
     return sorted(found, key=lambda m: m.start)
+
+
+_LETTERS = re.compile(r"[^\W\d_]{3,12}")
+# "doce (12) días", "dix (10) jours": the figures repeating a number written in words, as contracts write them.
+_REPEATED = re.compile(r"(?<=[^\W\d_]) \(\d{1,4}\)")
+
+
+def _month_unread(line: str, taken: list[tuple[int, int]]) -> bool:
+    """Whether the line names a month outside every date read from it (written out, not misread)."""
+    names = month_names()
+    return any(normalise(m.group(0)) in names and not any(s <= m.start() < e for s, e in taken)
+               for m in _LETTERS.finditer(line))
+
+
+@functools.lru_cache(maxsize=4096)
+def _spelled(line: str) -> tuple[DateMatch, ...]:
+    """Dates whose day or year is written in words ("le dix-sept septembre deux mille vingt-six", "a los
+    doce (12) días del mes de octubre", "this twenty-eighth day of August"), as leases and notarial
+    papers write them: the line with its number words in figures (text2num, which reads them in each
+    language of date_words.yaml's `spelled_number_languages`), searched again; each date found keeps the
+    span of the words it was read from in the line as written."""
+    from text_to_num import alpha2digit  # only for the lines that name a month outside any date
+
+    plain, where = _without_repeats(line)
+    for language in date_words().spelled_number_languages:
+        figures = alpha2digit(plain, language, threshold=0)
+        if figures == plain:
+            continue
+        back = _span_map(figures, plain)
+        spans = [(m, where[back(m.start, True)], where[back(m.end, False)]) for m in find_in_line(figures)]
+        # Only dates with a number that was written in words: the others the first search read already.
+        dates = [DateMatch(m.value, line[start:end].strip(), start, end) for m, start, end in spans
+                 if plain[back(m.start, True):back(m.end, False)] != figures[m.start:m.end]]
+        if dates:
+            return tuple(dates)
+    return ()
+
+
+def _without_repeats(line: str) -> tuple[str, list[int]]:
+    """The line without the figures that repeat a number in words ("doce (12)"), and where each of its
+    characters (and its end) stands in the line."""
+    plain, where, last = [], [], 0
+    for match in _REPEATED.finditer(line):
+        plain.append(line[last:match.start()])
+        where.extend(range(last, match.start()))
+        last = match.end()
+    plain.append(line[last:])
+    where.extend(range(last, len(line) + 1))
+    return "".join(plain), where
+
+
+def _span_map(figures: str, line: str) -> Any:
+    """Position in `figures` -> position in `line`: aligned where the texts agree, a replaced stretch
+    mapped to its whole ("dix-sept" for "17")."""
+    import difflib
+
+    blocks = difflib.SequenceMatcher(None, line, figures, autojunk=False).get_opcodes()
+
+    def back(position: int, start: bool) -> int:
+        for tag, i1, i2, j1, j2 in blocks:
+            if j1 <= position < j2 or (not start and j1 < position <= j2):
+                if tag == "equal":
+                    return i1 + (position - j1)
+                return i1 if start else i2
+        return len(line)
+
+    return back
 
 
 def order_evidence(line: str) -> list[tuple[int, str, bool]]:

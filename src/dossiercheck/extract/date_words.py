@@ -34,6 +34,8 @@ class DateWords:
     signature_dates: frozenset[str]  # "date", "datum": a bare date label, dating a signature in a signature block
     signature_words: re.Pattern[str]  # "signature", "handtekening": the words of a signature block
     legal_reference: re.Pattern[str]  # "loi du", "Law of", "ligjin Nr. 9614, datë": a cited law's date follows
+    identity_document: re.Pattern[str]  # "CNI N° 000000000 fait le": an identity document's date follows
+    spelled_number_languages: tuple[str, ...]  # whose number words are read ("dix-sept", "twenty-eighth")
 
 
 def _all(by_language: Mapping[str, Iterable[str]]) -> tuple[str, ...]:
@@ -69,5 +71,9 @@ def date_words() -> DateWords:
         legal_reference=re.compile(rf"\b(?:{_alternatives(_all(data['legal_reference']))})"
                                    rf"(?: (?:{_alternatives(_all(data['legal_reference_joiners']))}"
                                    r"|\d[\d/.-]*|[a-z]?\d+[a-z]?))* ?$"),
+        identity_document=re.compile(rf"\b(?:{_alternatives(_all(data['identity_document']))})"
+                                     rf"(?: (?:{_alternatives(_all(data['identity_document_joiners']))}"
+                                     r"|[a-z]{0,3}\d[a-z\d.-]*))* ?$"),
+        spelled_number_languages=tuple(data["spelled_number_languages"]),
         attached_part=re.compile(rf"^(?:{_alternatives(_all(data['attached_part']))})\b(?: \w+){{0,5}}$"),
     )
