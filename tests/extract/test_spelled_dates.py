@@ -58,3 +58,14 @@ def test_the_identity_cards_dates_are_not_the_leases() -> None:
     assert doc.date("signed") == dt.date(2026, 9, 17)
     unsigned = Page(index=0, width=1240, height=1754, source="text-layer", text=LEASE_FR.format(signed=""))
     assert helpers.analysed(unsigned, reference_date=REF).date("signed") is None  # not the card's 11/01/2022
+
+
+def test_a_bare_date_label_gives_way_to_a_full_one() -> None:
+    text = ("TB CLEARANCE CERTIFICATE\nApplicant: MUHAMMAD QURESHI\nDate of birth: 11/02/2001\n"
+            "Chest X-ray date: 09/10/2026\nChest X-ray result: no abnormality detected\n"
+            "The applicant has undergone tuberculosis screening and is free of active pulmonary TB disease.\n"
+            "Date of issue: 12/10/2026\nDr. A. Khan, physician")
+    doc = helpers.analysed(Page(index=0, width=1240, height=1754, text=text, source="text-layer"),
+                           reference_date=REF)
+    assert doc.type == "medical"
+    assert doc.date("issue") == dt.date(2026, 10, 12)

@@ -302,8 +302,10 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
         if hit is None:
             continue
         held = chosen.get(hit.field)
-        # A label's first date wins; of place-and-date formulas the last does (the signature closes a text).
-        if held is None or hit.rank > held[0] or (hit.rank == 3 and held[0] == 3):
+        # A label's first date wins; of place-and-date formulas the last does (the signature closes a text);
+        # a bare "Date" (any event's: "Chest X-ray date:") gives way to a full label on its line ("Date of issue:").
+        if held is None or hit.rank > held[0] or (hit.rank == 3 and held[0] == 3) or (
+                hit.rank == held[0] == 4 and _bare(held[1].label) and not _bare(hit.label)):
             chosen[hit.field] = (hit.rank, replace(date, field=hit.field, label=hit.label))
     chosen.pop("printed", None)
     _applicants_birth(doctype, births, chosen)
@@ -322,6 +324,11 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
     used = {(d.page, d.raw, d.box, d.value) for d in assigned}
     rest = [date for _, date in candidates if (date.page, date.raw, date.box, date.value) not in used]
     return assigned + rest
+
+
+def _bare(label: str | None) -> bool:
+    """A label too short to say which date it is ("date", "le", "du")."""
+    return label is not None and len(normalise(label)) < _SHORT
 
 
 def _text_before(lines: list[PageLine], found: LocatedDate, reach: int = 3) -> str:
