@@ -260,7 +260,9 @@ def _spelled(line: str) -> tuple[DateMatch, ...]:
 def _without_repeats(line: str) -> tuple[str, list[int]]:
     """The line without the figures that repeat a number in words ("doce (12)"), and where each of its
     characters (and its end) stands in the line."""
-    plain, where, last = [], [], 0
+    plain: list[str] = []
+    where: list[int] = []
+    last = 0
     for match in _REPEATED.finditer(line):
         plain.append(line[last:match.start()])
         where.extend(range(last, match.start()))
