@@ -126,11 +126,13 @@ def _picture(doctypes: dict[str, DocType], faces: int, chars: int, pages: Sequen
     return None
 
 
-def _information(about: str, evidence: Evidence, cues: Sequence[str]) -> Classification:
+def _information(about: str | None, evidence: Evidence, cues: Sequence[str]) -> Classification:
+    """A page about `about` (None: about the procedure, no one document), as sure as its description
+    evidence outweighs its marks of an issued document."""
     surplus = evidence.description - evidence.instance
     confidence = round(min(0.95, 0.5 + surplus / 20), 3)
-    return Classification(INFORMATION, confidence, [*cues, evidence.cue(), *evidence.seen, f"about: {about}"],
-                          about=about)
+    return Classification(INFORMATION, confidence, [*cues, evidence.cue(), *evidence.seen,
+                                                    f"about: {about or 'no one document'}"], about=about)
 
 
 def classify(pages: Sequence[Page], mrz: Mrz | None) -> Classification:
@@ -211,6 +213,8 @@ def _unranked(scores: dict[str, Score], evidence: Evidence) -> Classification:
     if best.score > 0 and best.score >= best.doctype.min_score / 2 and (
             is_information(evidence) or best.doctype.core and leans_description(evidence)):
         return _information(best.doctype.id, evidence, best.cues)
+    if is_information(evidence):  # a page about the procedure that names no document enough to be about it
+        return _information(None, evidence, [])
     return Classification(UNKNOWN, 0.0, best.cues if best.score > 0 else [])
 
 
@@ -237,7 +241,9 @@ def _by_cues(ranked: list[Score], scores: dict[str, Score], evidence: Evidence,
     if not best.doctype.mrz_codes or mrz is None:
         if is_information(evidence):
             return _information(best.doctype.id, evidence, cues)
-        if best.doctype.core and lacks_instance(evidence) and not best.doctype.translation:
+        # A sworn translation is an issued paper too: it carries the original's marks and the translator's
+        # (a checklist's "translated by a certified translator" carries neither).
+        if (best.doctype.core or best.doctype.translation) and lacks_instance(evidence):
             if leans_description(evidence):  # topic cues, no marks of an issued one: a page about it
                 return _information(best.doctype.id, evidence, cues)
             return Classification(UNKNOWN, confidence, [*cues, evidence.cue(), f"no marks of an issued "

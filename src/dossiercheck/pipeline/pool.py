@@ -8,8 +8,9 @@ one at a time and only the culprit (crashing again on its second try) is reporte
 Why one process with a thread per core rather than a process per core: each worker process carries its
 own copy of the image libraries and Tesseract (~90 MB before it reads a pixel), and the C libraries that
 do the work (Tesseract, OpenCV, Pillow) release the GIL while they run. One process holding one engine
-set per thread cut the tree's peak on 50 pages from ~640 to ~450 MiB (still over the 400 target); speed
-against separate processes was within the noise of a shared machine in interleaved runs. The page
+set per thread cut the tree's peak on 50 pages from ~640 to ~450 MiB, and sharing the engines between the
+threads (ocr.tesseract) to ~370 MiB PSS; speed against separate processes was within the noise of a
+shared machine in interleaved runs. The page
 retried alone after a crash is read on the worker's main thread, where the time limit of pure-Python
 decoding (SIGALRM) works.
 """
