@@ -43,3 +43,21 @@ PROCEDURE = (
 def test_a_page_about_the_procedure_naming_no_document_is_information() -> None:
     found = classify(*page(PROCEDURE))
     assert (found.type, found.about) == ("information", None)
+
+
+LIST = (
+    "Long stay visa D: what to bring\n- your passport, valid for one year\n- a certificate of good conduct\n"
+    "- a medical certificate on the embassy's model\n- a birth certificate, legalised\n"
+    "- a marriage certificate for family members\n"
+    "Documents issued abroad need an apostille and a sworn translation into French, Dutch or German."
+)
+
+
+def test_a_page_naming_many_kinds_of_document_by_title_is_about_documents() -> None:
+    from dossiercheck.classify.evidence import names_many_kinds, weigh_evidence
+
+    found = classify(*page(LIST))
+    assert found.type not in ("passport", "good_conduct", "medical", "lease")
+    assert "kinds of document named" in " ".join(found.cues)
+    plain = weigh_evidence(LIST)
+    assert names_many_kinds(plain, 3) == plain and names_many_kinds(plain, 4).description > plain.description

@@ -27,6 +27,7 @@ from dossiercheck.classify.evidence import (
     lacks_instance,
     leans_description,
     named_again_and_again,
+    names_many_kinds,
     weigh_evidence,
 )
 from dossiercheck.classify.score import Score, score_type
@@ -150,6 +151,7 @@ def classify(pages: Sequence[Page], mrz: Mrz | None) -> Classification:
     if topic.score > 0:  # how often the page names its best topic by a title (a cue of weight 4 or more)
         titles = (c.pattern.phrase for c in topic.doctype.cues if c.folded and c.weight >= TITLE_WEIGHT)
         evidence = named_again_and_again(evidence, folded, titles)
+    evidence = names_many_kinds(evidence, sum(s.strongest >= TITLE_WEIGHT for s in scores.values()))
     mrz_type = _mrz_type(mrz, scores) if mrz is not None else None
     translated = any(s.doctype.translation and s.score >= s.doctype.min_score for s in scores.values())
     if mrz is not None and mrz_type is not None and not translated:

@@ -179,6 +179,16 @@ def named_again_and_again(evidence: Evidence, folded: str, titles: Iterable[str]
                    seen=(*evidence.seen, f"topic named {times} times"))
 
 
+def names_many_kinds(evidence: Evidence, titled: int) -> Evidence:
+    """The evidence, with a list about documents' mark when `titled` kinds of document (named by a title cue)
+    reach `structure.many_titles`."""
+    structure = evidence_rules().structure
+    if titled < structure["many_titles"]:
+        return evidence
+    return replace(evidence, description=evidence.description + structure["many_titles_weight"],
+                   seen=(*evidence.seen, f"{titled} kinds of document named"))
+
+
 def is_information(evidence: Evidence) -> bool:
     """A page about documents: its description evidence is strong and outweighs its instance evidence."""
     decision = evidence_rules().decision

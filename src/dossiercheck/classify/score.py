@@ -21,6 +21,7 @@ class Score:
     score: float = 0.0
     cues: list[str] = field(default_factory=list)
     vetoed: bool = False
+    strongest: float = 0.0  # the weight of its strongest cue found (a title's is 4 or more)
 
 
 SHORT_WORD = 4  # letters: a word this short that loses one is another word (see _ocr_slip)
@@ -84,6 +85,7 @@ def score_type(doctype: DocType, text: str, folded: str) -> Score:
             continue
         spans.append(span)
         result.score += cue.weight
+        result.strongest = max(result.strongest, cue.weight)
         result.cues.append(f"{doctype.id}: '{cue.text}' +{cue.weight:g}")
     for cue in doctype.negative:
         if cue.search(text, folded):
