@@ -93,3 +93,9 @@ def test_an_html_report_is_never_kept(dossier: Path, tmp_path: Path) -> None:
     assert result.returncode == 1, result.stderr
     assert "data:image" in (tmp_path / "report.html").read_text()  # it holds the pages' pictures
     assert not (cache / "reports").exists()
+
+
+def test_a_report_with_a_reading_stopped_by_a_time_limit_is_not_kept() -> None:
+    assert replay.settled(["hidden file, not read", "the file is empty (0 bytes): scan or export it again"])
+    assert not replay.settled(["reading page 2 took too long and was stopped"])
+    assert not replay.settled(["the reader crashed or took too long on this page and was stopped"])

@@ -90,6 +90,7 @@ def check(folder: Path, profile: str | None, reference_date: dt.date | None, giv
     write_texts(texts, output, output_dir)
     warned = fail_on == "warn" and any(r.status == "warn" for r in report.requirements)
     code = int(ExitCode.COMPLETE if report.verdict == "complete" and not warned else ExitCode.INCOMPLETE)
-    if replay_key is not None and replay.output_key(folder, said) == replay_key:
+    reasons = [s.reason for s in report.skipped] + [p for d in report.documents for p in d.problems]
+    if replay_key is not None and replay.settled(reasons) and replay.output_key(folder, said) == replay_key:
         replay.keep(replay_key, replay.KeptOutput(texts, code))
     sys.exit(code)

@@ -14,7 +14,8 @@ also kept, under a digest of everything it depends on:
 - the tool's code, its `schemas/`, and the installation (`installation_digest`).
 
 Anything else gives a new digest: a mismatch can only cost a normal run, never a stale answer. The
-digest is taken again after the run, and the output kept only when the folder did not change meanwhile.
+digest is taken again after the run, and the output kept only when the folder did not change meanwhile
+and no reading was stopped by a time limit or a crash (`settled`).
 Nothing is kept with `--no-cache`, nor an HTML report: it holds the pages' pictures, and the cache
 holds no image (only text, like the readings, in the user's private cache folder).
 """
@@ -25,6 +26,7 @@ import hashlib
 import json
 import os
 import stat
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -100,6 +102,17 @@ def output_key(folder: Path, options: dict[str, Any]) -> str:
     plain = {"folder": folder.as_posix(), "entries": folder_entries(folder), "options": options,
              "code": code_digest(), "schemas": schemas_digest(), "installation": installation_digest()}
     return hashlib.sha256(json.dumps(plain, sort_keys=True, default=str).encode(errors="surrogateescape")).hexdigest()
+
+
+# Words of the reasons a page or file was not read because a time limit or a crash stopped it (ocr.page,
+# ingest.pages, pipeline.pool): on another run, or another machine, it may be read. Such a report is not kept.
+_UNSETTLED = ("took too long", "crashed")
+
+
+def settled(reasons: Iterable[str]) -> bool:
+    """Whether a report whose files' and pages' problems are `reasons` would come out the same on a re-run:
+    not when a time limit or a crash stopped a reading (the readings cache does not keep such a file either)."""
+    return not any(word in reason for reason in reasons for word in _UNSETTLED)
 
 
 def _path(key: str) -> Path:
