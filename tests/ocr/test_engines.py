@@ -40,3 +40,15 @@ def test_an_engine_in_use_is_not_lent_and_idle_ones_are_capped() -> None:
             pass
     assert sum(len(v) for v in engines.idle.values()) == tesseract._IDLE_ENGINES
     assert ("eng+fra", ()) in engines.idle  # the least recently used went first
+
+
+def test_closing_beyond_the_cap_while_an_engine_is_lent() -> None:
+    engines = tesseract._Engines()
+    with engines.engine("eng", {}):
+        pass
+    with engines.engine("eng", {}):  # lent: no engine of its languages is idle meanwhile
+        for lang in ("fra", "nld", "deu", "eng+fra", "eng+nld"):
+            with engines.engine(lang, {}):
+                pass
+    assert sum(len(v) for v in engines.idle.values()) == tesseract._IDLE_ENGINES
+    assert all(engines.idle.values())

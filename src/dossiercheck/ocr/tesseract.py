@@ -117,6 +117,8 @@ class _Engines:
         with self.lock:
             waiting = self.idle.get(key)
             api = waiting.pop() if waiting else None
+            if waiting is not None and not waiting:
+                del self.idle[key]  # no key without an idle engine: the least recently used key has one to close
         if api is None:  # opened outside the lock: the other threads go on reading meanwhile
             api = _tesserocr().PyTessBaseAPI(path=tessdata_dir(), lang=languages, init=True,
                                              variables=dict(settings), set_only_non_debug_params=False)
