@@ -1,5 +1,5 @@
 """What every command shares: the error handler, option parsing, the progress bar, the read-only rule,
-writing reports, and `--version`.
+rendering and writing reports, and `--version`.
 
 The application (not the library) decides what is logged: pypdf logs every repair it makes to a damaged
 file, which the report already says once, in plain words, so its log is kept to errors here.
@@ -161,13 +161,6 @@ def write_texts(texts: dict[str, str], output: Path | None, output_dir: Path | N
             output.write_text(text, encoding="utf-8")
         else:
             click.echo(text, nl=False)
-
-
-def write_reports(report: Report, folder: Path, formats: tuple[str, ...], output: Path | None,
-                  output_dir: Path | None, show_personal_data: bool, lang: str = "en") -> None:
-    """Render each asked format to the terminal, --output or --output-dir/report.<ext>."""
-    write_texts(render_reports(report, folder, formats, show_personal_data, lang, terminal_colours(output, output_dir)),
-                output, output_dir)
 
 
 def show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
