@@ -175,8 +175,7 @@ def named_again_and_again(evidence: Evidence, folded: str, titles: Iterable[str]
     times = max((len(re.findall(rf"\b{re.escape(title)}\b", folded)) for title in titles), default=0)
     if times < structure["topic_repeats"]:
         return evidence
-    return replace(evidence, description=evidence.description + structure["topic_repeat_weight"],
-                   seen=(*evidence.seen, f"topic named {times} times"))
+    return _described(evidence, structure["topic_repeat_weight"], f"topic named {times} times")
 
 
 def names_many_kinds(evidence: Evidence, titled: int) -> Evidence:
@@ -185,8 +184,12 @@ def names_many_kinds(evidence: Evidence, titled: int) -> Evidence:
     structure = evidence_rules().structure
     if titled < structure["many_titles"]:
         return evidence
-    return replace(evidence, description=evidence.description + structure["many_titles_weight"],
-                   seen=(*evidence.seen, f"{titled} kinds of document named"))
+    return _described(evidence, structure["many_titles_weight"], f"{titled} kinds of document named")
+
+
+def _described(evidence: Evidence, weight: float, seen: str) -> Evidence:
+    """The evidence with `weight` more description evidence, and what it was."""
+    return replace(evidence, description=evidence.description + weight, seen=(*evidence.seen, seen))
 
 
 def is_information(evidence: Evidence) -> bool:

@@ -271,6 +271,9 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
     alone: set[tuple[int, str, Any]] = set()
     attached = False  # past the heading of a legalisation or apostille: its dates are not the document's
     identity = doctype is not None and bool(doctype.mrz_codes)  # its own dates follow its own name
+    # A date right after a law's name ("loi du") or an identity document's and its number ("CNI N° 0000 fait
+    # le": a lease's parties, a certificate's holder) is that paper's (date_words.yaml).
+    words = date_words()
     for page in pages:
         lines = page_lines(page)
         located = locate_dates(page, order)
@@ -282,8 +285,9 @@ def assign_dates(pages: Sequence[Page], doctype: DocType | None, reference_date:
             added = attached or (opens is not None and found.line > opens)
             if added and hit is not None and hit.rank == 3:
                 hit = None  # the legalisation's own place and date
-            cited = _cites_a_law(lines[found.line].text, found) or (
-                not identity and _dates_an_identity_document(lines[found.line].text, found))
+            before = normalise(lines[found.line].text[: found.start])
+            cited = words.legal_reference.search(before) is not None or (
+                not identity and words.identity_document.search(before) is not None)
             if cited:
                 hit = None  # "the Law of 15 December 1980", "CNI N° 0000 fait le": no date of the document's
             if hit is not None:
@@ -405,17 +409,6 @@ def _in_signature_block(lines: list[PageLine], found: LocatedDate, before: str) 
         return False
     near = [lines[n].text for n in (found.line - 1, found.line, found.line + 1) if 0 <= n < len(lines)]
     return any(words.signature_words.search(normalise(text)) for text in near)
-
-
-def _cites_a_law(line: str, found: LocatedDate) -> bool:
-    """Whether the date is that of a law or decree the line names right before it (date_words.yaml)."""
-    return date_words().legal_reference.search(normalise(line[: found.start])) is not None
-
-
-def _dates_an_identity_document(line: str, found: LocatedDate) -> bool:
-    """Whether the date is that of an identity document the line names right before it, with its number
-    ("CNI N° 000000000 fait le 11/01/2022"): a lease's parties and a certificate's holder are named so."""
-    return date_words().identity_document.search(normalise(line[: found.start])) is not None
 
 
 def _stands_alone(line: str, found: LocatedDate) -> bool:

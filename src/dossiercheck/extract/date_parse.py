@@ -17,6 +17,7 @@ import datetime as dt
 import functools
 import importlib
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -248,10 +249,10 @@ def _spelled(line: str) -> tuple[DateMatch, ...]:
         if figures == plain:
             continue
         back = _span_map(figures, plain)
-        spans = [(m, where[back(m.start, True)], where[back(m.end, False)]) for m in find_in_line(figures)]
+        spans = [(m, back(m.start, True), back(m.end, False)) for m in find_in_line(figures)]
         # Only dates with a number that was written in words: the others the first search read already.
-        dates = [DateMatch(m.value, line[start:end].strip(), start, end) for m, start, end in spans
-                 if plain[back(m.start, True):back(m.end, False)] != figures[m.start:m.end]]
+        dates = [DateMatch(m.value, line[where[start]:where[end]].strip(), where[start], where[end])
+                 for m, start, end in spans if plain[start:end] != figures[m.start:m.end]]
         if dates:
             return tuple(dates)
     return ()
@@ -272,7 +273,7 @@ def _without_repeats(line: str) -> tuple[str, list[int]]:
     return "".join(plain), where
 
 
-def _span_map(figures: str, line: str) -> Any:
+def _span_map(figures: str, line: str) -> Callable[[int, bool], int]:
     """Position in `figures` -> position in `line`: aligned where the texts agree, a replaced stretch
     mapped to its whole ("dix-sept" for "17")."""
     import difflib

@@ -46,6 +46,13 @@ def _alternatives(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+def _named_before(names: Mapping[str, Iterable[str]], joiners: Mapping[str, Iterable[str]]) -> re.Pattern[str]:
+    """Text ending in another paper's name, then only its number and small words up to the date: "loi du",
+    "Law No. 12 of", "CNI N° 000000000 fait le" (matched on normalised text before a date)."""
+    return re.compile(rf"\b(?:{_alternatives(_all(names))})"
+                      rf"(?: (?:{_alternatives(_all(joiners))}|[a-z]{{0,3}}\d[a-z\d/.-]*))* ?$")
+
+
 @functools.lru_cache(maxsize=1)
 def date_words() -> DateWords:
     data = load_checked("date_words.yaml", "date_words.schema.json")
@@ -67,13 +74,8 @@ def date_words() -> DateWords:
         issued_after=re.compile(rf"^\s*(?:{'|'.join(_all(data['issued_after']))})"),
         signature_dates=frozenset(normalise(w) for w in _all(data["signature_dates"])),
         signature_words=re.compile(rf"\b(?:{_alternatives(_all(data['signature_words']))})\b"),
-        # The law's name, then only its number and small words up to the date.
-        legal_reference=re.compile(rf"\b(?:{_alternatives(_all(data['legal_reference']))})"
-                                   rf"(?: (?:{_alternatives(_all(data['legal_reference_joiners']))}"
-                                   r"|\d[\d/.-]*|[a-z]?\d+[a-z]?))* ?$"),
-        identity_document=re.compile(rf"\b(?:{_alternatives(_all(data['identity_document']))})"
-                                     rf"(?: (?:{_alternatives(_all(data['identity_document_joiners']))}"
-                                     r"|[a-z]{0,3}\d[a-z\d.-]*))* ?$"),
+        legal_reference=_named_before(data["legal_reference"], data["legal_reference_joiners"]),
+        identity_document=_named_before(data["identity_document"], data["identity_document_joiners"]),
         spelled_number_languages=tuple(data["spelled_number_languages"]),
         attached_part=re.compile(rf"^(?:{_alternatives(_all(data['attached_part']))})\b(?: \w+){{0,5}}$"),
     )
